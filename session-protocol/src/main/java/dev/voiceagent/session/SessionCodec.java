@@ -1,0 +1,44 @@
+package dev.voiceagent.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON encoding of {@link SessionMessage}s. Thread-safe. */
+public final class SessionCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+    private SessionCodec() {
+    }
+
+    public static String encode(SessionMessage message) {
+        try {
+            return MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + message, e);
+        }
+    }
+
+    /**
+     * Decodes one text frame. Unknown properties are ignored so that a newer peer can add fields; an unknown
+     * {@code type} or malformed JSON is a {@link ProtocolException}.
+     */
+    public static SessionMessage decode(String text) {
+        try {
+            return MAPPER.readValue(text, SessionMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException("malformed session message: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Checks the version of a start message; the core refuses versions it does not speak. */
+    public static void requireSupportedVersion(SessionMessage.Start start) {
+        if (start.version() != SessionMessage.VERSION) {
+            throw new ProtocolException("unsupported protocol version " + start.version()
+                    + " (this side speaks " + SessionMessage.VERSION + ")", null);
+        }
+    }
+}

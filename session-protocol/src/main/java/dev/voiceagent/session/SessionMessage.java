@@ -1,0 +1,100 @@
+package dev.voiceagent.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Control messages of the internal session protocol (version {@value #VERSION}), sent as JSON text frames
+ * between a gateway and realtime-core. Audio travels separately in binary frames (see the module README).
+ * The {@code type} property names the message; unknown types are a protocol error.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = SessionMessage.Start.class, name = "start"),
+        @JsonSubTypes.Type(value = SessionMessage.PlaybackInterrupted.class, name = "playback.interrupted"),
+        @JsonSubTypes.Type(value = SessionMessage.Dtmf.class, name = "dtmf"),
+        @JsonSubTypes.Type(value = SessionMessage.End.class, name = "end"),
+        @JsonSubTypes.Type(value = SessionMessage.Ready.class, name = "ready"),
+        @JsonSubTypes.Type(value = SessionMessage.AudioItem.class, name = "audio.item"),
+        @JsonSubTypes.Type(value = SessionMessage.AudioDone.class, name = "audio.done"),
+        @JsonSubTypes.Type(value = SessionMessage.SpeechStarted.class, name = "speech.started"),
+        @JsonSubTypes.Type(value = SessionMessage.SpeechStopped.class, name = "speech.stopped"),
+        @JsonSubTypes.Type(value = SessionMessage.Transcript.class, name = "transcript"),
+        @JsonSubTypes.Type(value = SessionMessage.AgentChanged.class, name = "agent.changed"),
+        @JsonSubTypes.Type(value = SessionMessage.Error.class, name = "error"),
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface SessionMessage {
+
+    int VERSION = 1;
+
+    /** Messages a gateway sends to the core. */
+    sealed interface FromGateway extends SessionMessage {
+    }
+
+    /** Messages the core sends to a gateway. */
+    sealed interface FromCore extends SessionMessage {
+    }
+
+    /**
+     * First message on a conversation socket, and the body of a pre-warm request.
+     *
+     * @param sessionRef signed reference to a pre-warmed session, or null to open a fresh one
+     * @param traceparent W3C trace context of the call, or null
+     * @param agent name of the agent to start with, or null for the channel's default
+     */
+    record Start(int version, Channel channel, AudioCodec codec, String caller, String callId, String streamId,
+            String sessionRef, String traceparent, String agent) implements FromGateway {
+    }
+
+    /** The caller barged in: how much of each item that was playing they actually heard. */
+    record PlaybackInterrupted(List<HeardItem> items) implements FromGateway {
+        public PlaybackInterrupted {
+            items = List.copyOf(items);
+        }
+    }
+
+    record HeardItem(String itemId, long heardMs) {
+    }
+
+    /** A key the caller pressed. */
+    record Dtmf(String digit) implements FromGateway {
+    }
+
+    /** Either side ends the conversation; the sender closes the socket after it. */
+    record End(String reason) implements FromGateway, FromCore {
+    }
+
+    /** The upstream session is configured; audio can flow. */
+    record Ready(String conversationId, String agent, boolean prewarmed) implements FromCore {
+    }
+
+    /** Binary audio frames after this message belong to this assistant item, until the next {@code audio.item}. */
+    record AudioItem(String itemId, String responseId) implements FromCore {
+    }
+
+    /** The assistant item has no more audio. */
+    record AudioDone(String itemId) implements FromCore {
+    }
+
+    /** The caller started speaking: stop playback at once and answer with {@code playback.interrupted}. */
+    record SpeechStarted(String itemId) implements FromCore {
+    }
+
+    record SpeechStopped(String itemId) implements FromCore {
+    }
+
+    record Transcript(Role role, String itemId, String text, @JsonProperty("final") boolean isFinal)
+            implements FromCore {
+    }
+
+    record AgentChanged(String agent) implements FromCore {
+    }
+
+    /** Something went wrong; if {@code fatal}, an {@code end} follows. */
+    record Error(String code, String message, boolean fatal) implements FromCore {
+    }
+}
