@@ -1,0 +1,27 @@
+package dev.voiceagent.agents;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One agent of the graph, as data: no engine types. The engine turns it into a Realtime session configuration.
+ *
+ * @param name unique, machine-friendly name (letters, digits, underscores)
+ * @param description what the agent is for; other agents see it as the description of the hand-off to it
+ * @param instructions system prompt, a template: {@code {{caller}}} and {@code {{today}}} are filled in per call
+ * @param tools the MCP tools it may call
+ * @param handoffs names of the agents it may hand the conversation to
+ */
+public record Agent(String name, String description, String instructions, List<ToolReference> tools,
+        List<String> handoffs) {
+
+    public Agent {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("agent name '" + name + "' must use letters, digits and '_' only");
+        }
+        Objects.requireNonNull(instructions, "instructions of " + name);
+        tools = List.copyOf(tools);
+        handoffs = List.copyOf(handoffs);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.voiceagent.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentGraphTest {
+
+    private static Agent agent(String name, String... handoffs) {
+        return new Agent(name, "desc", "Hello {{caller}}, today is {{today}}.", List.of(), List.of(handoffs));
+    }
+
+    @Test
+    void demoGraphStartsPhoneCallsAtThePhoneFrontDesk() {
+        assertThat(DemoAgents.graph().entryAgent("phone").name()).isEqualTo(DemoAgents.FRONT_DESK_PHONE);
+    }
+
+    @Test
+    void unknownHandoffTargetIsNamed() {
+        assertThatThrownBy(() -> new AgentGraph(List.of(agent("a", "ghost")), Map.of("phone", "a")))
+                .hasMessageContaining("'a'").hasMessageContaining("'ghost'");
+    }
+
+    @Test
+    void unknownEntryAgentIsNamed() {
+        assertThatThrownBy(() -> new AgentGraph(List.of(agent("a")), Map.of("phone", "b")))
+                .hasMessageContaining("'b'");
+    }
+
+    @Test
+    void duplicateAgentIsRefused() {
+        assertThatThrownBy(() -> new AgentGraph(List.of(agent("a"), agent("a")), Map.of()))
+                .hasMessageContaining("twice");
+    }
+
+    @Test
+    void agentNamesMustBeUsableInToolNames() {
+        assertThatThrownBy(() -> agent("front desk")).hasMessageContaining("front desk");
+    }
+
+    @Test
+    void instructionsAreRenderedWithTheCallersContext() {
+        String text = new CallerContext("+14155550100", LocalDate.of(2026, 11, 24)).render(agent("a"));
+        assertThat(text).isEqualTo("Hello +14155550100, today is 2026-11-24.");
+    }
+}
