@@ -31,8 +31,13 @@ public enum AudioCodec {
         return bytes * 1000 / ((long) sampleRate * bytesPerSample);
     }
 
-    /** Playback duration of audio given as base64 text of {@code base64Length} characters, without decoding it. */
-    public long millisOfBase64(int base64Length, int paddingChars) {
-        return millisOf(Base64Audio.decodedLength(base64Length, paddingChars));
+    /** Playback duration of audio given as base64 text, measured without decoding it. */
+    public long millisOfBase64(CharSequence base64) {
+        return millisOf(Base64Audio.decodedLength(base64));
+    }
+
+    /** Playback duration of audio given as base64 text in ASCII bytes, measured without decoding it. */
+    public long millisOfBase64(io.vertx.core.buffer.Buffer base64) {
+        return millisOf(Base64Audio.decodedLength(base64));
     }
 }

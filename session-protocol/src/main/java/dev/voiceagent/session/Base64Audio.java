@@ -1,63 +1,78 @@
 package dev.voiceagent.session;
 
+import io.vertx.core.buffer.Buffer;
+
 /**
  * Audio that only passes through stays base64 text from Twilio to OpenAI and back, so these helpers measure and
  * check it without decoding it.
  */
 public final class Base64Audio {
 
+    /** Random access to the characters of base64 text, however it is held. */
+    @FunctionalInterface
+    private interface Text {
+        char at(int index);
+    }
+
     private static final boolean[] ALPHABET = new boolean[128];
 
     static {
-        for (char c = 'A'; c <= 'Z'; c++) {
-            ALPHABET[c] = true;
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            ALPHABET[alphabet.charAt(i)] = true;
         }
-        for (char c = 'a'; c <= 'z'; c++) {
-            ALPHABET[c] = true;
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            ALPHABET[c] = true;
-        }
-        ALPHABET['+'] = true;
-        ALPHABET['/'] = true;
     }
 
     private Base64Audio() {
     }
 
-    /** Number of bytes that base64 text of this length (including its '=' padding) decodes to. */
-    public static int decodedLength(int base64Length, int paddingChars) {
-        return base64Length / 4 * 3 - paddingChars;
+    /** Number of bytes the base64 text decodes to. */
+    public static int decodedLength(CharSequence text) {
+        return decodedLength(text.length(), text::charAt);
     }
 
-    /** Count of trailing '=' characters. */
-    public static int padding(CharSequence text) {
-        int n = text.length();
+    /** Number of bytes the base64 text, held as ASCII bytes, decodes to. */
+    public static int decodedLength(Buffer ascii) {
+        return decodedLength(ascii.length(), asText(ascii));
+    }
+
+    /** True when the text is canonical, padded, standard-alphabet base64 (RFC 4648 section 4). */
+    public static boolean isValid(CharSequence text) {
+        return isValid(text.length(), text::charAt);
+    }
+
+    /** As {@link #isValid(CharSequence)}, for base64 text carried as ASCII bytes in a binary frame. */
+    public static boolean isValid(Buffer ascii) {
+        return isValid(ascii.length(), asText(ascii));
+    }
+
+    private static Text asText(Buffer ascii) {
+        return i -> (char) (ascii.getByte(i) & 0xFF);
+    }
+
+    private static int decodedLength(int length, Text text) {
+        return length / 4 * 3 - padding(length, text);
+    }
+
+    private static int padding(int length, Text text) {
         int pad = 0;
-        while (pad < 2 && n - pad > 0 && text.charAt(n - pad - 1) == '=') {
+        while (pad < 2 && length - pad > 0 && text.at(length - pad - 1) == '=') {
             pad++;
         }
         return pad;
     }
 
-    /** True when the text is canonical, padded, standard-alphabet base64 (RFC 4648 section 4). */
-    public static boolean isValid(CharSequence text) {
-        int n = text.length();
-        if (n % 4 != 0) {
+    private static boolean isValid(int length, Text text) {
+        if (length == 0 || length % 4 != 0) {
             return false;
         }
-        int pad = padding(text);
-        for (int i = 0; i < n - pad; i++) {
-            char c = text.charAt(i);
+        int end = length - padding(length, text);
+        for (int i = 0; i < end; i++) {
+            char c = text.at(i);
             if (c >= 128 || !ALPHABET[c]) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** As {@link #isValid(CharSequence)}, for ASCII bytes. */
-    public static boolean isValid(byte[] ascii) {
-        return isValid(new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 }

@@ -1,0 +1,64 @@
+package dev.voiceagent.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The examples of the module README, decoded and re-encoded. */
+class SessionCodecTest {
+
+    @Test
+    void decodesTheReadmeStartMessage() {
+        String text = """
+                {"type":"start","version":1,"channel":"phone","codec":"pcmu","caller":"+14155550100",\
+                "callId":"CA123","streamId":"MZ456","sessionRef":"eyJ","traceparent":"00-abc-01"}""";
+        assertThat(SessionCodec.decode(text)).isEqualTo(new SessionMessage.Start(1, Channel.PHONE, AudioCodec.PCMU,
+                "+14155550100", "CA123", "MZ456", "eyJ", "00-abc-01", null));
+    }
+
+    @Test
+    void encodesCoreMessagesWithTheirWireNames() {
+        assertThat(SessionCodec.encode(new SessionMessage.Ready("c1", "front_desk_phone", true)))
+                .isEqualTo("{\"type\":\"ready\",\"conversationId\":\"c1\",\"agent\":\"front_desk_phone\",\"prewarmed\":true}");
+        assertThat(SessionCodec.encode(new SessionMessage.Transcript(Role.USER, "item_2", "hi", true)))
+                .isEqualTo("{\"type\":\"transcript\",\"role\":\"user\",\"itemId\":\"item_2\",\"text\":\"hi\",\"final\":true}");
+        assertThat(SessionCodec.encode(new SessionMessage.AudioItem("item_1", "resp_1")))
+                .isEqualTo("{\"type\":\"audio.item\",\"itemId\":\"item_1\",\"responseId\":\"resp_1\"}");
+    }
+
+    @Test
+    void roundTripsEveryMessage() {
+        List<SessionMessage> all = List.of(
+                new SessionMessage.Start(1, Channel.WEB, AudioCodec.PCM16, null, "c", "s", null, null, "front_desk_web"),
+                new SessionMessage.PlaybackInterrupted(List.of(new SessionMessage.HeardItem("item_1", 640))),
+                new SessionMessage.Dtmf("5"), new SessionMessage.End("stop"),
+                new SessionMessage.Ready("c1", "a", false), new SessionMessage.AudioItem("i", "r"),
+                new SessionMessage.AudioDone("i"), new SessionMessage.SpeechStarted("i"),
+                new SessionMessage.SpeechStopped("i"), new SessionMessage.Transcript(Role.ASSISTANT, "i", "t", false),
+                new SessionMessage.AgentChanged("hotel"), new SessionMessage.Error("upstream_error", "boom", true));
+        for (SessionMessage message : all) {
+            assertThat(SessionCodec.decode(SessionCodec.encode(message))).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void ignoresFieldsANewerPeerAdds() {
+        assertThat(SessionCodec.decode("{\"type\":\"dtmf\",\"digit\":\"1\",\"durationMs\":80}"))
+                .isEqualTo(new SessionMessage.Dtmf("1"));
+    }
+
+    @Test
+    void refusesUnknownTypesAndMalformedJson() {
+        assertThatThrownBy(() -> SessionCodec.decode("{\"type\":\"teleport\"}")).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> SessionCodec.decode("{\"type\":")).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> SessionCodec.decode("{\"digit\":\"1\"}")).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void refusesOtherVersions() {
+        var start = new SessionMessage.Start(2, Channel.PHONE, AudioCodec.PCMU, null, null, null, null, null, null);
+        assertThatThrownBy(() -> SessionCodec.requireSupportedVersion(start)).hasMessageContaining("version 2");
+    }
+}
