@@ -33,12 +33,4 @@ public final class SessionCodec {
             throw new ProtocolException("malformed session message: " + e.getOriginalMessage(), e);
         }
     }
-
-    /** Checks the version of a start message; the core refuses versions it does not speak. */
-    public static void requireSupportedVersion(SessionMessage.Start start) {
-        if (start.version() != SessionMessage.VERSION) {
-            throw new ProtocolException("unsupported protocol version " + start.version()
-                    + " (this side speaks " + SessionMessage.VERSION + ")", null);
-        }
-    }
 }

@@ -1,0 +1,45 @@
+package dev.voiceagent.core.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Limits and identity of this realtime-core instance. */
+@ConfigMapping(prefix = "core")
+public interface CoreConfig {
+
+    /** Conversations this instance runs at once; more are refused with a clear reason. Env: CORE_MAX_SESSIONS. */
+    @WithDefault("500")
+    int maxSessions();
+
+    /**
+     * Address gateways use to reach this very instance (in Kubernetes, the pod's address behind a headless
+     * Service). It goes into pre-warm session references. Env: CORE_ADVERTISED_URL.
+     */
+    @WithDefault("http://localhost:${quarkus.http.port}")
+    URI advertisedUrl();
+
+    /**
+     * Secret shared with the gateways to sign pre-warm references (16+ characters). Without it, pre-warm is off.
+     * Env: SESSION_REF_SECRET.
+     */
+    @io.smallrye.config.WithName("session-ref.secret")
+    Optional<String> sessionRefSecret();
+
+    /** How long a pre-warmed session waits for its media stream before it is released. */
+    @WithDefault("15s")
+    Duration prewarmTimeout();
+
+    /** Largest binary audio frame accepted from a gateway, in bytes of base64 text. */
+    @WithDefault("65536")
+    int maxAudioFrameBytes();
+
+    /**
+     * Caller audio held while the upstream session is still being configured, in bytes of base64 text
+     * (about 10 s of phone audio). Beyond it audio is dropped, counted and reported to the gateway.
+     */
+    @WithDefault("120000")
+    int pendingAudioLimitBytes();
+}

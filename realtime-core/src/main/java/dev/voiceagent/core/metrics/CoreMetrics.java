@@ -1,0 +1,81 @@
+package dev.voiceagent.core.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The core's metrics. Labels carry reasons, types and channels only: never a phone number, id or secret.
+ * Per-frame counters are resolved once, so the audio path does no tag lookups.
+ */
+@ApplicationScoped
+public class CoreMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter framesIn;
+    private final Counter framesOut;
+    private final Counter bargeIns;
+    private final Timer upstreamReady;
+
+    public CoreMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.framesIn = Counter.builder("voice.core.audio.frames").tag("direction", "in")
+                .description("Audio frames from gateways to the model").register(registry);
+        this.framesOut = Counter.builder("voice.core.audio.frames").tag("direction", "out")
+                .description("Audio frames from the model to gateways").register(registry);
+        this.bargeIns = Counter.builder("voice.core.barge.ins")
+                .description("Times a caller spoke over the assistant").register(registry);
+        this.upstreamReady = Timer.builder("voice.core.upstream.ready")
+                .description("Time from opening the upstream socket to a configured session")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    public void activeSessions(Supplier<Number> count) {
+        registry.gauge("voice.core.sessions.active", count, s -> s.get().doubleValue());
+    }
+
+    public void frameIn() {
+        framesIn.increment();
+    }
+
+    public void frameOut() {
+        framesOut.increment();
+    }
+
+    public void bargeIn() {
+        bargeIns.increment();
+    }
+
+    public void upstreamReady(Duration elapsed) {
+        upstreamReady.record(elapsed);
+    }
+
+    public void sessionStarted(String channel, boolean prewarmed) {
+        registry.counter("voice.core.sessions.started", "channel", channel, "prewarmed", Boolean.toString(prewarmed))
+                .increment();
+    }
+
+    public void sessionEnded(String reason) {
+        registry.counter("voice.core.sessions.ended", "reason", reason).increment();
+    }
+
+    public void sessionRefused(String reason) {
+        registry.counter("voice.core.sessions.refused", "reason", reason).increment();
+    }
+
+    /** {@code type} is the error type the API reports (e.g. invalid_request_error), or how the socket failed. */
+    public void upstreamError(String type) {
+        registry.counter("voice.core.upstream.errors", "type", type).increment();
+    }
+
+    public void badInput(String kind) {
+        registry.counter("voice.core.bad.input", "kind", kind).increment();
+    }
+
+    public void prewarm(String outcome) {
+        registry.counter("voice.core.prewarm", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.voiceagent.core.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Client events of the OpenAI Realtime GA protocol, as the JSON text sent on the websocket. The audio append is
+ * written by hand because it runs fifty times a second per call and its payload is already base64.
+ */
+public final class ClientEvents {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final byte[] APPEND_PREFIX =
+            "{\"type\":\"input_audio_buffer.append\",\"audio\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] APPEND_SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
+
+    private ClientEvents() {
+    }
+
+    /** {@code input_audio_buffer.append} around audio that is already base64 text; the audio is not decoded. */
+    public static String appendAudio(Buffer base64Audio) {
+        byte[] event = new byte[APPEND_PREFIX.length + base64Audio.length() + APPEND_SUFFIX.length];
+        System.arraycopy(APPEND_PREFIX, 0, event, 0, APPEND_PREFIX.length);
+        base64Audio.getBytes(event, APPEND_PREFIX.length);
+        System.arraycopy(APPEND_SUFFIX, 0, event, event.length - APPEND_SUFFIX.length, APPEND_SUFFIX.length);
+        return new String(event, StandardCharsets.ISO_8859_1);
+    }
+
+    public static String sessionUpdate(ObjectNode session) {
+        return event("session.update").set("session", session).toString();
+    }
+
+    public static String responseCreate() {
+        return event("response.create").toString();
+    }
+
+    public static String responseCancel() {
+        return event("response.cancel").toString();
+    }
+
+    public static String truncate(String itemId, long audioEndMs) {
+        return event("conversation.item.truncate")
+                .put("item_id", itemId)
+                .put("content_index", 0)
+                .put("audio_end_ms", audioEndMs)
+                .toString();
+    }
+
+    /** A system message in the conversation: context for the model that nobody said aloud. */
+    public static String systemNote(String text) {
+        ObjectNode event = event("conversation.item.create");
+        ObjectNode item = event.putObject("item").put("type", "message").put("role", "system");
+        item.putArray("content").addObject().put("type", "input_text").put("text", text);
+        return event.toString();
+    }
+
+    public static ObjectNode newObject() {
+        return MAPPER.createObjectNode();
+    }
+
+    private static ObjectNode event(String type) {
+        return MAPPER.createObjectNode().put("type", type);
+    }
+}

@@ -1,0 +1,325 @@
+package dev.voiceagent.core.session;
+
+import dev.voiceagent.core.openai.ClientEvents;
+import dev.voiceagent.core.openai.ServerEvent;
+import dev.voiceagent.core.openai.ServerEventParser;
+import dev.voiceagent.session.Base64Audio;
+import dev.voiceagent.session.Role;
+import dev.voiceagent.session.SessionMessage;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.impl.ContextInternal;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import org.jboss.logging.Logger;
+
+/**
+ * One conversation: a gateway on one side, one OpenAI Realtime session on the other. All its state is confined
+ * to one Vert.x event loop (the upstream socket's), so nothing here is shared with another conversation and
+ * nothing needs a lock. Calls from another thread are moved onto that loop.
+ */
+public final class Conversation {
+
+    private static final Logger LOG = Logger.getLogger(Conversation.class);
+
+    enum State {
+        CONNECTING, CONFIGURING, READY, ENDED
+    }
+
+    private final String id;
+    private final ConversationSetup setup;
+    private final ConversationServices services;
+    private final ContextInternal context;
+    private final AssistantAudio assistant = new AssistantAudio();
+    private final ArrayDeque<Buffer> pendingAudio = new ArrayDeque<>();
+    private final long openedAtNanos = System.nanoTime();
+    private int pendingAudioBytes;
+    private boolean pendingOverflowReported;
+    private State state = State.CONNECTING;
+    private WebSocket upstream;
+    private GatewayLink gateway;
+    private boolean greeted;
+    private long connectTimer = -1;
+
+    Conversation(String id, ConversationSetup setup, ConversationServices services, Context context) {
+        this.id = id;
+        this.setup = setup;
+        this.services = services;
+        this.context = (ContextInternal) context;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    ConversationSetup setup() {
+        return setup;
+    }
+
+    /** Opens the upstream session; call on the conversation's context. */
+    void open() {
+        connectTimer = context.owner().setTimer(services.openAi().connectTimeout().toMillis(),
+                t -> endWithError("upstream_timeout", "the model did not open a session in time"));
+        services.connector().connect().onComplete(result -> {
+            if (result.failed()) {
+                services.metrics().upstreamError("connect_failed");
+                endWithError("upstream_connect_failed", "cannot reach the model: " + result.cause().getMessage());
+                return;
+            }
+            upstream = result.result();
+            if (state == State.ENDED) {
+                upstream.close();
+                return;
+            }
+            upstream.textMessageHandler(this::onUpstreamText);
+            upstream.closeHandler(v -> onUpstreamClosed());
+            upstream.exceptionHandler(e -> LOG.debugf("conversation %s: upstream socket error: %s", id, e.getMessage()));
+        });
+    }
+
+    /** The gateway joins (at once, or later for a pre-warmed session). */
+    public void attach(GatewayLink link) {
+        onContext(() -> {
+            if (state == State.ENDED) {
+                link.send(new SessionMessage.End("session_ended"));
+                link.close();
+                return;
+            }
+            gateway = link;
+            if (state == State.READY) {
+                announceReady();
+            }
+        });
+    }
+
+    public boolean isAttached() {
+        return gateway != null;
+    }
+
+    public void onGatewayAudio(Buffer base64Audio) {
+        onContext(() -> acceptAudio(base64Audio));
+    }
+
+    public void onGatewayMessage(SessionMessage.FromGateway message) {
+        onContext(() -> {
+            switch (message) {
+                case SessionMessage.PlaybackInterrupted interrupted -> truncate(interrupted);
+                case SessionMessage.Dtmf dtmf -> sendUpstream(ClientEvents.systemNote(
+                        "The caller pressed the key " + dtmf.digit() + " on their phone keypad."));
+                case SessionMessage.End end -> end(end.reason());
+                case SessionMessage.Start start -> warnGateway("protocol", "start sent twice");
+            }
+        });
+    }
+
+    public void onGatewayClosed() {
+        onContext(() -> end("gateway_closed"));
+    }
+
+    /** Ends the conversation: closes both sides and reports why. Safe to call more than once. */
+    public void end(String reason) {
+        onContext(() -> {
+            if (state == State.ENDED) {
+                return;
+            }
+            state = State.ENDED;
+            context.owner().cancelTimer(connectTimer);
+            if (upstream != null && !upstream.isClosed()) {
+                upstream.close();
+            }
+            if (gateway != null) {
+                gateway.send(new SessionMessage.End(reason));
+                gateway.close();
+            }
+            pendingAudio.clear();
+            services.ended(this, reason);
+            LOG.infof("conversation %s ended: %s", id, reason);
+        });
+    }
+
+    private void endWithError(String code, String message) {
+        if (gateway != null && state != State.ENDED) {
+            gateway.send(new SessionMessage.Error(code, message, true));
+        }
+        end(code);
+    }
+
+    private void acceptAudio(Buffer audio) {
+        if (state == State.ENDED) {
+            return;
+        }
+        if (audio.length() > services.core().maxAudioFrameBytes() || !Base64Audio.isValid(audio)) {
+            services.metrics().badInput("audio_frame");
+            warnGateway("bad_audio", "audio frames must be base64 text of at most "
+                    + services.core().maxAudioFrameBytes() + " bytes");
+            return;
+        }
+        services.metrics().frameIn();
+        if (state == State.READY) {
+            sendUpstream(ClientEvents.appendAudio(audio));
+            return;
+        }
+        if (pendingAudioBytes + audio.length() > services.core().pendingAudioLimitBytes()) {
+            services.metrics().badInput("pending_audio_overflow");
+            if (!pendingOverflowReported) {
+                pendingOverflowReported = true;
+                warnGateway("audio_dropped", "the model is not ready yet; caller audio beyond the buffer was dropped");
+            }
+            return;
+        }
+        pendingAudio.add(audio);
+        pendingAudioBytes += audio.length();
+    }
+
+    private void onUpstreamText(String text) {
+        ServerEvent event;
+        try {
+            event = ServerEventParser.parse(text);
+        } catch (IOException e) {
+            services.metrics().upstreamError("malformed_event");
+            LOG.warnf("conversation %s: malformed event from the model: %s", id, e.getMessage());
+            return;
+        }
+        if (event.isAudioDelta()) {
+            forwardAudio(event);
+            return;
+        }
+        switch (event.type()) {
+            case "session.created" -> configure();
+            case "session.updated" -> onConfigured();
+            case "input_audio_buffer.speech_started" -> onSpeechStarted(event);
+            case "input_audio_buffer.speech_stopped" -> toGateway(new SessionMessage.SpeechStopped(event.itemId()));
+            case "response.created" -> assistant.responseStarted(event.json().path("response").path("id").asText());
+            case "response.done" -> assistant.responseDone(event.json().path("response").path("id").asText());
+            case "response.output_audio.done" -> onAudioDone(event);
+            case "response.output_audio_transcript.delta" ->
+                toGateway(new SessionMessage.Transcript(Role.ASSISTANT, event.itemId(), event.delta(), false));
+            case "response.output_audio_transcript.done" ->
+                toGateway(new SessionMessage.Transcript(Role.ASSISTANT, event.itemId(), event.text("transcript"), true));
+            case "conversation.item.input_audio_transcription.completed" ->
+                toGateway(new SessionMessage.Transcript(Role.USER, event.itemId(), event.text("transcript"), true));
+            case "error" -> onUpstreamError(event);
+            default -> {
+                // The API sends many informational events (rate limits, item lifecycle); none needs an action.
+            }
+        }
+    }
+
+    private void configure() {
+        state = State.CONFIGURING;
+        sendUpstream(ClientEvents.sessionUpdate(services.sessionConfig().session(setup.codec(),
+                setup.instructions(), true)));
+    }
+
+    private void onConfigured() {
+        if (state != State.CONFIGURING) {
+            return;
+        }
+        state = State.READY;
+        context.owner().cancelTimer(connectTimer);
+        services.metrics().upstreamReady(java.time.Duration.ofNanos(System.nanoTime() - openedAtNanos));
+        Buffer audio;
+        while ((audio = pendingAudio.poll()) != null) {
+            sendUpstream(ClientEvents.appendAudio(audio));
+        }
+        pendingAudioBytes = 0;
+        if (gateway != null) {
+            announceReady();
+        }
+    }
+
+    private void announceReady() {
+        gateway.send(new SessionMessage.Ready(id, setup.agent().name(), setup.prewarmed()));
+        if (!greeted) {
+            greeted = true;
+            sendUpstream(ClientEvents.responseCreate());
+        }
+    }
+
+    private void forwardAudio(ServerEvent delta) {
+        if (assistant.isDiscarded(delta.responseId()) || delta.delta() == null) {
+            return;
+        }
+        Buffer audio = Buffer.buffer(delta.delta(), "ISO-8859-1");
+        if (assistant.recordDelta(delta.itemId(), setup.codec().millisOfBase64(audio)) && gateway != null) {
+            gateway.send(new SessionMessage.AudioItem(delta.itemId(), delta.responseId()));
+        }
+        if (gateway != null) {
+            gateway.sendAudio(audio);
+            services.metrics().frameOut();
+        }
+    }
+
+    private void onAudioDone(ServerEvent event) {
+        assistant.itemDone(event.itemId());
+        if (!assistant.isDiscarded(event.responseId())) {
+            toGateway(new SessionMessage.AudioDone(event.itemId()));
+        }
+    }
+
+    private void onSpeechStarted(ServerEvent event) {
+        if (assistant.responseInFlight() != null) {
+            services.metrics().bargeIn();
+        }
+        assistant.discardResponseInFlight();
+        toGateway(new SessionMessage.SpeechStarted(event.itemId()));
+    }
+
+    /** The gateway says what the caller really heard; the model forgets the rest of what it said. */
+    private void truncate(SessionMessage.PlaybackInterrupted interrupted) {
+        for (SessionMessage.HeardItem heard : interrupted.items()) {
+            long sent = assistant.sentMs(heard.itemId());
+            if (sent < 0) {
+                continue;
+            }
+            sendUpstream(ClientEvents.truncate(heard.itemId(), Math.max(0, Math.min(heard.heardMs(), sent))));
+        }
+        if (!services.openAi().turnDetection().interruptResponse() && assistant.responseInFlight() != null) {
+            sendUpstream(ClientEvents.responseCancel());
+        }
+    }
+
+    private void onUpstreamError(ServerEvent event) {
+        String type = event.json().path("error").path("type").asText("unknown");
+        String code = event.json().path("error").path("code").asText("");
+        String message = event.json().path("error").path("message").asText("");
+        if ("response_cancel_not_active".equals(code)) {
+            return; // the response ended on its own meanwhile: nothing to cancel, nothing wrong
+        }
+        services.metrics().upstreamError(type);
+        LOG.warnf("conversation %s: model reported %s %s: %s", id, type, code, message);
+        toGateway(new SessionMessage.Error(code.isEmpty() ? type : code, message, false));
+    }
+
+    private void onUpstreamClosed() {
+        if (state != State.ENDED) {
+            services.metrics().upstreamError("closed");
+            endWithError("upstream_closed", "the model closed the session (code " + upstream.closeStatusCode() + ")");
+        }
+    }
+
+    private void warnGateway(String code, String message) {
+        toGateway(new SessionMessage.Error(code, message, false));
+    }
+
+    private void toGateway(SessionMessage.FromCore message) {
+        if (gateway != null && state != State.ENDED) {
+            gateway.send(message);
+        }
+    }
+
+    private void sendUpstream(String event) {
+        if (upstream != null && !upstream.isClosed()) {
+            upstream.writeTextMessage(event);
+        }
+    }
+
+    private void onContext(Runnable action) {
+        if (context.nettyEventLoop().inEventLoop()) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+}

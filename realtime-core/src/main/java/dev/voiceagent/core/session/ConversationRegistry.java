@@ -1,0 +1,175 @@
+package dev.voiceagent.core.session;
+
+import dev.voiceagent.agents.Agent;
+import dev.voiceagent.agents.AgentGraph;
+import dev.voiceagent.agents.CallerContext;
+import dev.voiceagent.core.config.CoreConfig;
+import dev.voiceagent.core.config.OpenAiConfig;
+import dev.voiceagent.core.metrics.CoreMetrics;
+import dev.voiceagent.core.openai.RealtimeConnector;
+import dev.voiceagent.core.openai.SessionConfigFactory;
+import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.session.SessionReference;
+import io.vertx.core.Context;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The conversations this instance runs: opens them within the session limit, keeps pre-warmed ones until their
+ * media stream claims them, and forgets them when they end. The only state shared between conversations is this
+ * index; each conversation's own state is confined to its event loop.
+ */
+@ApplicationScoped
+public class ConversationRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ConversationRegistry.class);
+
+    /** Why a conversation could not be opened, in words a gateway can relay. */
+    public record Refusal(String code, String message) {
+    }
+
+    public sealed interface Opened {
+    }
+
+    public record Accepted(Conversation conversation) implements Opened {
+    }
+
+    public sealed interface Prewarmed {
+    }
+
+    public record Refused(Refusal refusal) implements Opened, Prewarmed {
+    }
+
+    /** A signed reference any gateway instance can use to claim the pre-warmed conversation here. */
+    public record Issued(String sessionRef, long expiresInMs) implements Prewarmed {
+    }
+
+    private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
+    private final Map<String, Long> prewarmTimers = new ConcurrentHashMap<>();
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final AgentGraph agents;
+    private final CoreConfig config;
+    private final CoreMetrics metrics;
+    private final Optional<SessionReference> references;
+    private final Clock clock;
+    private final ConversationServices services;
+
+    public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
+            RealtimeConnector connector, SessionConfigFactory sessionConfig, Clock clock) {
+        this.agents = agents;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
+        this.services = new ConversationServices(connector, sessionConfig, metrics, openAi, config, this::ended);
+        metrics.activeSessions(conversations::size);
+    }
+
+    /** Opens a conversation whose gateway is already connected, on that gateway's event loop. */
+    public Opened open(SessionMessage.Start start, Context context) {
+        return create(start, context, false);
+    }
+
+    /** Opens a conversation before its media stream exists, so the caller's first turn does not wait for it. */
+    public Prewarmed prewarm(SessionMessage.Start start, Context context) {
+        if (references.isEmpty()) {
+            return new Refused(new Refusal("prewarm_disabled", "no session reference secret is configured"));
+        }
+        Opened opened = create(start, context, true);
+        if (opened instanceof Refused refused) {
+            return refused;
+        }
+        Conversation conversation = ((Accepted) opened).conversation();
+        long now = clock.millis();
+        long timeout = config.prewarmTimeout().toMillis();
+        prewarmTimers.put(conversation.id(), context.owner().setTimer(timeout, t -> {
+            prewarmTimers.remove(conversation.id());
+            if (!conversation.isAttached()) {
+                metrics.prewarm("expired");
+                conversation.end("prewarm_expired");
+            }
+        }));
+        metrics.prewarm("opened");
+        return new Issued(references.get().sign(new SessionReference.Claims(conversation.id(),
+                config.advertisedUrl(), now, now + timeout)), timeout);
+    }
+
+    /** The pre-warmed conversation a reference points to, if it is valid, still open and unclaimed. */
+    public Optional<Conversation> claim(String sessionRef) {
+        return references.flatMap(r -> r.verify(sessionRef))
+                .map(claims -> conversations.get(claims.sessionId()))
+                .filter(conversation -> {
+                    Long timer = prewarmTimers.remove(conversation.id());
+                    return timer != null && !conversation.isAttached();
+                })
+                .map(conversation -> {
+                    metrics.prewarm("claimed");
+                    return conversation;
+                });
+    }
+
+    public boolean hasCapacity() {
+        return reserved.get() < config.maxSessions();
+    }
+
+    public int active() {
+        return conversations.size();
+    }
+
+    private Opened create(SessionMessage.Start start, Context context, boolean prewarm) {
+        Optional<Agent> agent = start.agent() == null
+                ? entryAgent(start)
+                : agents.agent(start.agent());
+        if (agent.isEmpty()) {
+            return refuse(new Refusal("unknown_agent", "no agent '" + start.agent() + "' for channel "
+                    + start.channel()));
+        }
+        if (reserved.incrementAndGet() > config.maxSessions()) {
+            reserved.decrementAndGet();
+            return refuse(new Refusal("capacity", "this instance already runs its limit of "
+                    + config.maxSessions() + " conversations"));
+        }
+        String instructions = new CallerContext(start.caller(), LocalDate.now(clock)).render(agent.get());
+        ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.callId(), agent.get(),
+                instructions, prewarm);
+        Conversation conversation = new Conversation(UUID.randomUUID().toString(), setup, services, context);
+        conversations.put(conversation.id(), conversation);
+        metrics.sessionStarted(channelName(start), prewarm);
+        LOG.infof("conversation %s started: channel %s, agent %s%s", conversation.id(), channelName(start),
+                agent.get().name(), prewarm ? ", pre-warmed" : "");
+        context.runOnContext(v -> conversation.open());
+        return new Accepted(conversation);
+    }
+
+    private Optional<Agent> entryAgent(SessionMessage.Start start) {
+        try {
+            return Optional.of(agents.entryAgent(channelName(start)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Opened refuse(Refusal refusal) {
+        metrics.sessionRefused(refusal.code());
+        return new Refused(refusal);
+    }
+
+    private void ended(Conversation conversation, String reason) {
+        if (conversations.remove(conversation.id()) != null) {
+            reserved.decrementAndGet();
+            metrics.sessionEnded(reason);
+        }
+        prewarmTimers.remove(conversation.id());
+    }
+
+    private static String channelName(SessionMessage.Start start) {
+        return start.channel().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

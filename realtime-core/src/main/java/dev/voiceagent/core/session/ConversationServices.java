@@ -1,0 +1,17 @@
+package dev.voiceagent.core.session;
+
+import dev.voiceagent.core.config.CoreConfig;
+import dev.voiceagent.core.config.OpenAiConfig;
+import dev.voiceagent.core.metrics.CoreMetrics;
+import dev.voiceagent.core.openai.RealtimeConnector;
+import dev.voiceagent.core.openai.SessionConfigFactory;
+import java.util.function.BiConsumer;
+
+/** The application-wide collaborators a conversation uses; none of them holds per-conversation state. */
+record ConversationServices(RealtimeConnector connector, SessionConfigFactory sessionConfig, CoreMetrics metrics,
+        OpenAiConfig openAi, CoreConfig core, BiConsumer<Conversation, String> onEnded) {
+
+    void ended(Conversation conversation, String reason) {
+        onEnded.accept(conversation, reason);
+    }
+}
