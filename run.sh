@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Starts the phone path locally: realtime-core on :8081 and telephony-gateway on :8080.
+# Needs only a JDK 21+. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+./mvnw -B -q package -DskipTests -pl realtime-core,telephony-gateway -am
+
+# Gateways and cores sign pre-warm references with a shared secret; a fresh one per local run.
+export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}"
+export CORE_URL="${CORE_URL:-http://localhost:8081}"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+java -jar realtime-core/target/quarkus-app/quarkus-run.jar & pids+=($!)
+java -jar telephony-gateway/target/quarkus-app/quarkus-run.jar & pids+=($!)
+
+for url in http://localhost:8081/q/health/ready http://localhost:8080/q/health/ready; do
+  until curl -fs "$url" >/dev/null 2>&1; do
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "a service failed to start" >&2; exit 1; }; done
+    sleep 0.5
+  done
+done
+
+public="${TWILIO_WEBHOOK_URL:-wss://<your-public-host>/media-stream}"
+cat <<MSG
+
+  realtime-core       http://localhost:8081   (model: ${OPENAI_REALTIME_URL:-wss://api.openai.com/v1/realtime})
+  telephony-gateway   http://localhost:8080
+
+  Point your Twilio number's voice webhook (HTTP POST) at   https://<your-public-host>/incoming-call
+  Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${public}
+  Expose port 8080 publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
+  ${OPENAI_API_KEY:+OpenAI key: set}${OPENAI_API_KEY:-OpenAI key: NOT set (export OPENAI_API_KEY=...)}
+
+  Ctrl-C stops both services.
+MSG
+wait -n "${pids[@]}"
