@@ -40,9 +40,8 @@ public final class CoreConversation {
     /** Opens the socket at {@code coreBaseUrl + /v1/conversation} and sends {@code start}. */
     public static Future<CoreConversation> open(WebSocketClient client, URI coreBaseUrl,
             SessionMessage.Start start, Listener listener) {
-        URI uri = coreBaseUrl.resolve(PATH);
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setAbsoluteURI(uri.toString());
+                .setAbsoluteURI(websocketUrl(coreBaseUrl).toString());
         return client.connect(options).map(socket -> {
             socket.textMessageHandler(text -> {
                 try {
@@ -61,6 +60,15 @@ public final class CoreConversation {
             socket.writeTextMessage(SessionCodec.encode(start));
             return new CoreConversation(socket);
         });
+    }
+
+    /** The conversation socket's URL for a core given by its HTTP base URL ({@code http} becomes {@code ws}). */
+    public static URI websocketUrl(URI coreBaseUrl) {
+        String scheme = switch (coreBaseUrl.getScheme()) {
+            case "https", "wss" -> "wss";
+            default -> "ws";
+        };
+        return URI.create(scheme + "://" + coreBaseUrl.getRawAuthority() + PATH);
     }
 
     /** Creates a client suited to conversation sockets (large frames, no compression). */

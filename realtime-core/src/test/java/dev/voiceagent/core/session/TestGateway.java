@@ -1,0 +1,94 @@
+package dev.voiceagent.core.session;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.voiceagent.session.AudioCodec;
+import dev.voiceagent.session.Channel;
+import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.ProtocolException;
+import dev.voiceagent.session.SessionMessage;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketClient;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A gateway as the core sees it, built on the real session-protocol client; records what the core sends. */
+final class TestGateway implements CoreConversation.Listener, AutoCloseable {
+
+    final List<SessionMessage.FromCore> messages = new CopyOnWriteArrayList<>();
+    final List<String> audio = new CopyOnWriteArrayList<>();
+    final List<ProtocolException> protocolErrors = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private final CoreConversation conversation;
+
+    private TestGateway(WebSocketClient client, URI core, SessionMessage.Start start) throws Exception {
+        this.conversation = CoreConversation.open(client, core, start, this)
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    static TestGateway phoneCall(Vertx vertx, URI core, String callId, String sessionRef) throws Exception {
+        return new TestGateway(CoreConversation.newClient(vertx), core, new SessionMessage.Start(
+                SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU, "+14155550100", callId, "MZ" + callId,
+                sessionRef, null, null));
+    }
+
+    static TestGateway withStart(Vertx vertx, URI core, SessionMessage.Start start) throws Exception {
+        return new TestGateway(CoreConversation.newClient(vertx), core, start);
+    }
+
+    TestGateway awaitReady() {
+        awaitMessage(SessionMessage.Ready.class::isInstance);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends SessionMessage.FromCore> T awaitMessage(Class<T> type) {
+        return (T) awaitMessage(type::isInstance);
+    }
+
+    SessionMessage.FromCore awaitMessage(Predicate<SessionMessage.FromCore> matching) {
+        return await().atMost(10, TimeUnit.SECONDS).until(
+                () -> messages.stream().filter(matching).findFirst().orElse(null), m -> m != null);
+    }
+
+    void sendAudio(String base64) {
+        conversation.sendAudio(Buffer.buffer(base64));
+    }
+
+    void send(SessionMessage.FromGateway message) {
+        conversation.send(message);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void onMessage(SessionMessage.FromCore message) {
+        messages.add(message);
+    }
+
+    @Override
+    public void onAudio(Buffer base64Audio) {
+        audio.add(base64Audio.toString());
+    }
+
+    @Override
+    public void onClosed() {
+        closed = true;
+    }
+
+    @Override
+    public void onProtocolError(ProtocolException e) {
+        protocolErrors.add(e);
+    }
+
+    @Override
+    public void close() {
+        conversation.close();
+    }
+}
