@@ -1,0 +1,96 @@
+package dev.voiceagent.core.session;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
+import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pre-warm: the upstream session is ready before the media stream arrives, and released if it never does. */
+@QuarkusTest
+@QuarkusTestResource(FakeOpenAiResource.class)
+class PrewarmTest {
+
+    private static final String START = """
+            {"type":"start","version":1,"channel":"phone","codec":"pcmu","caller":"+14155550100","callId":"CA-prewarm"}""";
+
+    @TestHTTPResource("/")
+    URI core;
+
+    @Inject
+    Vertx vertx;
+
+    private FakeRealtimeServer fake;
+
+    @BeforeEach
+    void resetFake() {
+        fake = FakeOpenAiResource.fake;
+        fake.reset();
+        fake.expectApiKey("sk-test").sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses());
+    }
+
+    private String prewarm() {
+        return given().contentType("application/json").body(START)
+                .when().post("/v1/prewarm")
+                .then().statusCode(201)
+                .extract().path("sessionRef");
+    }
+
+    @Test
+    void theStreamFindsItsSessionAlreadyConfigured() throws Exception {
+        String sessionRef = prewarm();
+        FakeRealtimeSession upstream = fake.session(0);
+        await().until(upstream::isConfigured);
+        try (TestGateway gateway = TestGateway.phoneCall(vertx, core, "CA-prewarm", sessionRef)) {
+            SessionMessage.Ready ready = gateway.awaitMessage(SessionMessage.Ready.class);
+            assertThat(ready.prewarmed()).isTrue();
+            gateway.sendAudio(Base64.getEncoder().encodeToString(new byte[160]));
+            await().until(() -> upstream.inputAudio().length == 160);
+            assertThat(fake.sessions()).as("no second upstream session").hasSize(1);
+        }
+    }
+
+    @Test
+    void aReferenceCanBeClaimedOnlyOnce() throws Exception {
+        String sessionRef = prewarm();
+        try (TestGateway first = TestGateway.phoneCall(vertx, core, "CA-1", sessionRef);
+                TestGateway second = TestGateway.phoneCall(vertx, core, "CA-2", sessionRef)) {
+            assertThat(first.awaitMessage(SessionMessage.Ready.class).prewarmed()).isTrue();
+            assertThat(second.awaitMessage(SessionMessage.Ready.class).prewarmed()).isFalse();
+        }
+    }
+
+    @Test
+    void aForgedReferenceOpensAFreshSessionInstead() throws Exception {
+        try (TestGateway gateway = TestGateway.phoneCall(vertx, core, "CA-forged", "eyJmb3JnZWQ.c2lnbmF0dXJl")) {
+            assertThat(gateway.awaitMessage(SessionMessage.Ready.class).prewarmed()).isFalse();
+        }
+    }
+
+    @Test
+    void anUnclaimedSessionIsReleasedAfterTheTimeout() {
+        prewarm();
+        FakeRealtimeSession upstream = fake.session(0);
+        await().until(upstream::isConfigured);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !upstream.isOpen());
+    }
+
+    @Test
+    void aMalformedPrewarmRequestIsRefused() {
+        given().contentType("application/json").body("{\"type\":\"start\",\"version\":7}")
+                .when().post("/v1/prewarm")
+                .then().statusCode(400);
+    }
+}
