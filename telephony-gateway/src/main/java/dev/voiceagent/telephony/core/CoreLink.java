@@ -1,0 +1,53 @@
+package dev.voiceagent.telephony.core;
+
+import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.session.SessionReference;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Opens conversations on realtime-core: on the core instance a valid pre-warm reference names, otherwise on the
+ * configured core. The reference is verified first, so a forged stream parameter cannot steer us elsewhere.
+ */
+@ApplicationScoped
+public class CoreLink {
+
+    /** The conversation, and the first-audio clock start: the webhook time for a pre-warmed call. */
+    public record Opened(CoreConversation conversation, Optional<SessionReference.Claims> prewarm) {
+    }
+
+    private final CoreLinkConfig config;
+    private final WebSocketClient client;
+    private final Optional<SessionReference> references;
+
+    public CoreLink(CoreLinkConfig config, Vertx vertx) {
+        this.config = config;
+        this.client = CoreConversation.newClient(vertx);
+        this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, Clock.systemUTC()));
+    }
+
+    /** Call on the media stream's event loop: the core socket then shares it. */
+    public Future<Opened> open(SessionMessage.Start start, CoreConversation.Listener listener) {
+        Optional<SessionReference.Claims> claims = references.flatMap(r -> r.verify(start.sessionRef()));
+        URI core = claims.map(SessionReference.Claims::coreUrl).orElse(config.url());
+        SessionMessage.Start sent = claims.isPresent() ? start : withoutReference(start);
+        return CoreConversation.open(client, core, sent, listener).map(c -> new Opened(c, claims));
+    }
+
+    private static SessionMessage.Start withoutReference(SessionMessage.Start start) {
+        return new SessionMessage.Start(start.version(), start.channel(), start.codec(), start.caller(),
+                start.callId(), start.streamId(), null, start.traceparent(), start.agent());
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.voiceagent.telephony.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The telephony gateway's metrics. Labels carry kinds and reasons only: never a phone number, a call SID or a
+ * secret. Per-frame counters are resolved once.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger activeCalls = new AtomicInteger();
+    private final Counter framesIn;
+    private final Counter framesOut;
+    private final Counter bargeIns;
+    private final Timer firstAudio;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("voice.gateway.calls.active", activeCalls);
+        this.framesIn = Counter.builder("voice.gateway.frames").tag("direction", "in")
+                .description("Media frames from callers").register(registry);
+        this.framesOut = Counter.builder("voice.gateway.frames").tag("direction", "out")
+                .description("Media frames to callers").register(registry);
+        this.bargeIns = Counter.builder("voice.gateway.barge.ins")
+                .description("Times a caller interrupted playing audio").register(registry);
+        this.firstAudio = Timer.builder("voice.gateway.first.audio")
+                .description("From the voice webhook (or the stream start) to the first audio sent to the caller")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    public void callStarted() {
+        activeCalls.incrementAndGet();
+    }
+
+    public void callEnded(String reason) {
+        activeCalls.decrementAndGet();
+        registry.counter("voice.gateway.calls.ended", "reason", reason).increment();
+    }
+
+    public int activeCalls() {
+        return activeCalls.get();
+    }
+
+    public void frameIn() {
+        framesIn.increment();
+    }
+
+    public void frameOut() {
+        framesOut.increment();
+    }
+
+    public void bargeIn() {
+        bargeIns.increment();
+    }
+
+    public void firstAudio(Duration sinceCallStart) {
+        firstAudio.record(sinceCallStart);
+    }
+
+    /** Malformed or hostile input, by kind (malformed_json, unknown_event, bad_base64, oversized, flood, ...). */
+    public void badInput(String kind) {
+        registry.counter("voice.gateway.bad.input", "kind", kind).increment();
+    }
+
+    public void signatureFailure(String endpoint) {
+        registry.counter("voice.gateway.signature.failures", "endpoint", endpoint).increment();
+    }
+
+    /** Outcome of asking the core to pre-warm: issued, refused, failed, disabled. */
+    public void prewarm(String outcome) {
+        registry.counter("voice.gateway.prewarm", "outcome", outcome).increment();
+    }
+
+    public void coreError(String code) {
+        registry.counter("voice.gateway.core.errors", "code", code).increment();
+    }
+}

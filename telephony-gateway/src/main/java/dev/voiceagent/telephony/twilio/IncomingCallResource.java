@@ -1,0 +1,85 @@
+package dev.voiceagent.telephony.twilio;
+
+import dev.voiceagent.telephony.core.PrewarmClient;
+import dev.voiceagent.telephony.metrics.GatewayMetrics;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Twilio's voice webhook. Checks the signature, asks the core to pre-warm the call's session, and answers with
+ * TwiML that connects a bidirectional media stream carrying the caller, the call SID and the session reference.
+ */
+@Path("/incoming-call")
+public class IncomingCallResource {
+
+    private static final Logger LOG = Logger.getLogger(IncomingCallResource.class);
+
+    private final TwilioConfig config;
+    private final TwilioSignatures signatures;
+    private final PrewarmClient prewarm;
+    private final GatewayMetrics metrics;
+
+    public IncomingCallResource(TwilioConfig config, TwilioSignatures signatures, PrewarmClient prewarm,
+            GatewayMetrics metrics) {
+        this.config = config;
+        this.signatures = signatures;
+        this.prewarm = prewarm;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_XML)
+    public Uni<Response> post(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+        Map<String, String> params = new HashMap<>();
+        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        return answer(params, params, request);
+    }
+
+    /** Twilio can be set to use GET; the call facts are then in the query string, which the signature covers. */
+    @GET
+    @Produces(MediaType.TEXT_XML)
+    public Uni<Response> get(@Context HttpServerRequest request) {
+        Map<String, String> query = new HashMap<>();
+        request.params().forEach(query::put);
+        return answer(Map.of(), query, request);
+    }
+
+    private Uni<Response> answer(Map<String, String> signedParams, Map<String, String> call,
+            HttpServerRequest request) {
+        String signedUrl = config.publicBaseUrl().toString().replaceAll("/$", "") + request.uri();
+        if (!signatures.accepts(signedUrl, signedParams, request.getHeader("X-Twilio-Signature"))) {
+            metrics.signatureFailure("incoming-call");
+            LOG.warnf("refused a voice webhook with a missing or invalid X-Twilio-Signature (from %s)",
+                    request.remoteAddress());
+            return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN).build());
+        }
+        String caller = call.get("From");
+        String callSid = call.get("CallSid");
+        return Uni.createFrom().completionStage(prewarm.prewarm(caller, callSid).toCompletionStage())
+                .map(outcome -> {
+                    metrics.prewarm(outcome.label());
+                    Map<String, String> parameters = new LinkedHashMap<>();
+                    parameters.put("From", caller);
+                    parameters.put("CallSid", callSid);
+                    parameters.put("session", outcome.sessionRef().orElse(null));
+                    LOG.infof("incoming call %s from %s (pre-warm: %s)", callSid, CallerIds.mask(caller),
+                            outcome.label());
+                    return Response.ok(StreamTwiml.connect(config.mediaStreamUrl(), parameters),
+                            MediaType.TEXT_XML).build();
+                });
+    }
+}
