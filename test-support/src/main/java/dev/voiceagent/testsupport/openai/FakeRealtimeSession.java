@@ -197,7 +197,7 @@ public final class FakeRealtimeSession {
         context.runOnContext(v -> sendErrorNow(type, code, message, null));
     }
 
-    /** Drops the connection without a close frame, as a crashed server or a cut network would. */
+    /** Drops the TCP connection under the websocket, as a crashed server or a cut network would. */
     public void closeAbruptly() {
         context.runOnContext(v -> connection.close());
     }

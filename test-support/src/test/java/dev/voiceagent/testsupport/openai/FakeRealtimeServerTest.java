@@ -1,0 +1,169 @@
+package dev.voiceagent.testsupport.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fake refuses what the real Realtime API refuses, with the real API's error events. */
+class FakeRealtimeServerTest {
+
+    private static final String PCMU_SESSION = """
+            {"type":"session.update","session":{"type":"realtime","instructions":"Be brief.",\
+            "audio":{"input":{"format":{"type":"audio/pcmu"},"turn_detection":{"type":"server_vad",\
+            "threshold":0.5,"prefix_padding_ms":300,"silence_duration_ms":500,"create_response":true,\
+            "interrupt_response":true}},"output":{"format":{"type":"audio/pcmu"},"voice":"marin"}}}}""";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private Vertx vertx;
+    private FakeRealtimeServer fake;
+    private WebSocket socket;
+
+    @BeforeEach
+    void connect() throws Exception {
+        vertx = Vertx.vertx();
+        fake = FakeRealtimeServer.start(vertx).sessionOptions(FakeRealtimeSession.Options.defaults()
+                .withoutAutomaticResponses());
+        socket = open(new WebSocketConnectOptions().setAbsoluteURI(fake.openAiUrl() + "?model=gpt-realtime")
+                .addHeader("Authorization", "Bearer test-key"));
+        await().until(() -> !fake.sessions().isEmpty());
+    }
+
+    @AfterEach
+    void close() {
+        fake.close();
+        vertx.close();
+    }
+
+    /** Listens from the moment the socket opens: the server speaks first. */
+    private WebSocket open(WebSocketConnectOptions options) throws Exception {
+        return vertx.createWebSocketClient().connect(options).map(ws -> {
+            ws.textMessageHandler(text -> {
+                try {
+                    events.add(json.readTree(text));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            return ws;
+        }).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    private JsonNode awaitEvent(String type) {
+        return await().until(() -> events.stream().filter(e -> e.path("type").asText().equals(type))
+                .reduce((first, second) -> second).orElse(null), e -> e != null);
+    }
+
+    private String awaitErrorCode() {
+        return awaitEvent("error").path("error").path("code").asText();
+    }
+
+    @Test
+    void greetsWithSessionCreatedAndAppliesAGaSessionUpdate() {
+        assertThat(awaitEvent("session.created").path("session").path("type").asText()).isEqualTo("realtime");
+        socket.writeTextMessage(PCMU_SESSION);
+        JsonNode updated = awaitEvent("session.updated").path("session");
+        assertThat(updated.path("audio").path("input").path("format").path("type").asText()).isEqualTo("audio/pcmu");
+        assertThat(updated.path("audio").path("output").path("voice").asText()).isEqualTo("marin");
+        assertThat(fake.session(0).violations()).isEmpty();
+    }
+
+    @Test
+    void refusesBetaFieldNames() {
+        socket.writeTextMessage("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+                + "\"input_audio_format\":\"g711_ulaw\"}}");
+        assertThat(awaitErrorCode()).isEqualTo("unknown_parameter");
+    }
+
+    @Test
+    void refusesUnknownEventTypes() {
+        socket.writeTextMessage("{\"type\":\"response.audio.delta\"}");
+        assertThat(awaitEvent("error").path("error").path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(fake.session(0).violations()).hasSize(1);
+    }
+
+    @Test
+    void refusesMalformedBase64() {
+        socket.writeTextMessage(PCMU_SESSION);
+        awaitEvent("session.updated");
+        socket.writeTextMessage("{\"type\":\"input_audio_buffer.append\",\"audio\":\"not base64!\"}");
+        assertThat(awaitErrorCode()).isEqualTo("invalid_value");
+        assertThat(fake.session(0).inputAudio()).isEmpty();
+    }
+
+    @Test
+    void refusesAudioBeforeTheFormatIsConfiguredAndAudioThatDoesNotFitIt() {
+        socket.writeTextMessage("{\"type\":\"input_audio_buffer.append\",\"audio\":\"AAAA\"}");
+        awaitEvent("error");
+        socket.writeTextMessage("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+                + "\"audio\":{\"input\":{\"format\":{\"type\":\"audio/pcm\",\"rate\":24000}}}}}");
+        awaitEvent("session.updated");
+        socket.writeTextMessage("{\"type\":\"input_audio_buffer.append\",\"audio\":\"AA==\"}");
+        await().until(() -> fake.session(0).violations().size() == 2);
+        assertThat(fake.session(0).inputAudio()).isEmpty();
+    }
+
+    @Test
+    void refusesATruncateBeyondTheAudioSent() {
+        socket.writeTextMessage(PCMU_SESSION);
+        awaitEvent("session.updated");
+        String item = fake.session(0).streamAssistantAudio(new byte[800], 400);
+        awaitEvent("response.done");
+        socket.writeTextMessage("{\"type\":\"conversation.item.truncate\",\"item_id\":\"" + item
+                + "\",\"content_index\":0,\"audio_end_ms\":101}");
+        assertThat(awaitErrorCode()).isEqualTo("invalid_value");
+        socket.writeTextMessage("{\"type\":\"conversation.item.truncate\",\"item_id\":\"" + item
+                + "\",\"content_index\":0,\"audio_end_ms\":100}");
+        assertThat(awaitEvent("conversation.item.truncated").path("audio_end_ms").asLong()).isEqualTo(100);
+    }
+
+    @Test
+    void refusesACancelWithNothingActive() {
+        socket.writeTextMessage("{\"type\":\"response.cancel\"}");
+        assertThat(awaitErrorCode()).isEqualTo("response_cancel_not_active");
+    }
+
+    @Test
+    void speechCancelsTheActiveResponseWhenTheServerInterrupts() {
+        socket.writeTextMessage(PCMU_SESSION);
+        awaitEvent("session.updated");
+        FakeRealtimeSession session = fake.session(0);
+        session.streamAssistantAudio(new byte[16000], 160, java.time.Duration.ofMillis(20), "a long answer");
+        awaitEvent("response.output_audio.delta");
+        session.speechStarted();
+        JsonNode done = awaitEvent("response.done").path("response");
+        assertThat(done.path("status").asText()).isEqualTo("cancelled");
+        assertThat(done.path("status_details").path("reason").asText()).isEqualTo("turn_detected");
+    }
+
+    @Test
+    void refusesWrongKeysAndTheBetaHeader() {
+        assertThatThrownBy(() -> open(new WebSocketConnectOptions()
+                .setAbsoluteURI(fake.openAiUrl() + "?model=gpt-realtime")
+                .addHeader("Authorization", "Bearer wrong"))).hasMessageContaining("401");
+        assertThatThrownBy(() -> open(new WebSocketConnectOptions()
+                .setAbsoluteURI(fake.openAiUrl() + "?model=gpt-realtime")
+                .addHeader("Authorization", "Bearer test-key").addHeader("OpenAI-Beta", "realtime=v1")))
+                .hasMessageContaining("400");
+        assertThat(fake.rejectedHandshakes()).isEqualTo(2);
+    }
+
+    @Test
+    void acceptsTheAzureFormWithItsApiKeyHeader() throws Exception {
+        open(new WebSocketConnectOptions().setAbsoluteURI(fake.azureUrl() + "?model=my-deployment")
+                .addHeader("api-key", "test-key"));
+        assertThat(fake.awaitSessions(2).get(1).model()).isEqualTo("my-deployment");
+    }
+}
