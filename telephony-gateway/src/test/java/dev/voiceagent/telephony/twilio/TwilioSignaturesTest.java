@@ -14,11 +14,11 @@ class TwilioSignaturesTest {
     private static final Map<String, String> PARAMS = Map.of("Digits", "1234", "CallSid", "CA1234567890ABCDE",
             "To", "+18005551212", "Caller", "+14158675309", "From", "+14158675309");
 
-    private static TwilioSignatures withToken(String token) {
-        return new TwilioSignatures(new TwilioConfig() {
+    private static TwilioConfig config(String mediaStreamUrl, String token) {
+        return new TwilioConfig() {
             @Override
             public URI mediaStreamUrl() {
-                return URI.create("wss://mycompany.com/media-stream");
+                return URI.create(mediaStreamUrl);
             }
 
             @Override
@@ -30,7 +30,11 @@ class TwilioSignaturesTest {
             public Optional<String> authToken() {
                 return Optional.ofNullable(token);
             }
-        });
+        };
+    }
+
+    private static TwilioSignatures withToken(String token) {
+        return new TwilioSignatures(config("wss://mycompany.com/media-stream", token));
     }
 
     @Test
@@ -56,23 +60,6 @@ class TwilioSignaturesTest {
 
     @Test
     void derivesThePublicUrlFromTheStreamUrl() {
-        assertThat(withToken(null).enabled()).isFalse();
-        TwilioConfig config = new TwilioConfig() {
-            @Override
-            public URI mediaStreamUrl() {
-                return URI.create("wss://voice.example.com/media-stream");
-            }
-
-            @Override
-            public Optional<URI> publicUrl() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> authToken() {
-                return Optional.empty();
-            }
-        };
-        assertThat(config.publicBaseUrl()).isEqualTo(URI.create("https://voice.example.com"));
+        assertThat(config("wss://voice.example.com/media-stream", null).publicBaseUrl()).isEqualTo(URI.create("https://voice.example.com"));
     }
 }
