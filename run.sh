@@ -28,14 +28,16 @@ for url in http://localhost:8081/q/health/ready http://localhost:8080/q/health/r
   done
 done
 
-public="${TWILIO_WEBHOOK_URL:-wss://<your-public-host>/media-stream}"
+stream_url="${TWILIO_WEBHOOK_URL:-wss://<your-public-host>/media-stream}"
+public_host="${stream_url#*://}"
+public_host="${public_host%%/*}"
 cat <<MSG
 
   realtime-core       http://localhost:8081   (model: ${OPENAI_REALTIME_URL:-wss://api.openai.com/v1/realtime})
   telephony-gateway   http://localhost:8080
 
-  Point your Twilio number's voice webhook (HTTP POST) at   https://<your-public-host>/incoming-call
-  Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${public}
+  Point your Twilio number's voice webhook (HTTP POST) at   https://${public_host}/incoming-call
+  Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${stream_url}
   Expose port 8080 publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
   ${OPENAI_API_KEY:+OpenAI key: set}${OPENAI_API_KEY:-OpenAI key: NOT set (export OPENAI_API_KEY=...)}
 
