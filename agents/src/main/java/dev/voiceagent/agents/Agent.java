@@ -6,9 +6,11 @@ import java.util.Objects;
 /**
  * One agent of the graph, as data: no engine types. The engine turns it into a Realtime session configuration.
  *
- * @param name unique, machine-friendly name (letters, digits, underscores)
+ * @param name unique, machine-friendly name (letters, digits, underscores); the hand-off to it is the function
+ *        {@code transfer_to_<name>}
  * @param description what the agent is for; other agents see it as the description of the hand-off to it
- * @param instructions system prompt, a template: {@code {{caller}}} and {@code {{today}}} are filled in per call
+ * @param instructions system prompt, a template: {@code {{caller}}}, {@code {{today}}} and
+ *        {@code {{phone_session}}} are filled in per call
  * @param tools the MCP tools it may call
  * @param handoffs names of the agents it may hand the conversation to
  */
@@ -23,5 +25,10 @@ public record Agent(String name, String description, String instructions, List<T
         Objects.requireNonNull(instructions, "instructions of " + name);
         tools = List.copyOf(tools);
         handoffs = List.copyOf(handoffs);
+    }
+
+    /** The name of the function other agents call to hand the conversation to this one. */
+    public String transferFunction() {
+        return "transfer_to_" + name;
     }
 }

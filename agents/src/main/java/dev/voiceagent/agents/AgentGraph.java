@@ -1,9 +1,14 @@
 package dev.voiceagent.agents;
 
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The agents and who may hand off to whom, plus the agent each channel starts with. Validated when built, so a
@@ -34,6 +39,29 @@ public final class AgentGraph {
             }
         });
         this.entryByChannel = Map.copyOf(entryByChannel);
+        requireAllReachable();
+    }
+
+    /** An agent no entry agent can hand off to, directly or not, is a mistake in the graph. */
+    private void requireAllReachable() {
+        Set<String> reached = new HashSet<>();
+        Deque<String> toVisit = new ArrayDeque<>(entryByChannel.values());
+        while (!toVisit.isEmpty()) {
+            String name = toVisit.poll();
+            if (reached.add(name)) {
+                toVisit.addAll(agents.get(name).handoffs());
+            }
+        }
+        for (String name : agents.keySet()) {
+            if (!reached.contains(name)) {
+                throw new IllegalArgumentException("agent '" + name + "' cannot be reached from any channel's entry agent");
+            }
+        }
+    }
+
+    /** Every agent, in definition order. */
+    public Collection<Agent> agents() {
+        return agents.values();
     }
 
     /** The agent a conversation on this channel starts with. */

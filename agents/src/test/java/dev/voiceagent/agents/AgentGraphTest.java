@@ -44,7 +44,22 @@ class AgentGraphTest {
 
     @Test
     void instructionsAreRenderedWithTheCallersContext() {
-        String text = new CallerContext("+14155550100", LocalDate.of(2026, 11, 24)).render(agent("a"));
+        String text = new CallerContext("+14155550100", LocalDate.of(2026, 11, 24), null).render(agent("a"));
         assertThat(text).isEqualTo("Hello +14155550100, today is 2026-11-24.");
+    }
+
+    @Test
+    void anAgentNoEntryAgentReachesIsNamed() {
+        assertThatThrownBy(() -> new AgentGraph(List.of(agent("a"), agent("island")), Map.of("phone", "a")))
+                .hasMessageContaining("'island'").hasMessageContaining("reached");
+    }
+
+    @Test
+    void demoSpecialistsCanHandBackToTheFrontDesks() {
+        AgentGraph graph = DemoAgents.graph();
+        assertThat(graph.entryAgent("web").name()).isEqualTo(DemoAgents.FRONT_DESK_WEB);
+        assertThat(graph.agent("hotel_booking").orElseThrow().handoffs()).contains(DemoAgents.FRONT_DESK_PHONE);
+        assertThat(graph.agent("hotel_booking").orElseThrow().transferFunction()).isEqualTo("transfer_to_hotel_booking");
+        assertThat(graph.agents()).hasSize(7);
     }
 }

@@ -19,6 +19,7 @@ public class CoreMetrics {
     private final Counter framesOut;
     private final Counter bargeIns;
     private final Timer upstreamReady;
+    private final Timer toolLatency;
 
     public CoreMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,6 +31,8 @@ public class CoreMetrics {
                 .description("Times a caller spoke over the assistant").register(registry);
         this.upstreamReady = Timer.builder("voice.core.upstream.ready")
                 .description("Time from opening the upstream socket to a configured session")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        this.toolLatency = Timer.builder("voice.core.tool.latency").description("Time an MCP tool took to answer")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
@@ -73,6 +76,19 @@ public class CoreMetrics {
 
     public void badInput(String kind) {
         registry.counter("voice.core.bad.input", "kind", kind).increment();
+    }
+
+    /** Tool calls by tool name (from the agent definitions, a bounded set) and outcome. */
+    public void toolCall(String tool, String outcome) {
+        registry.counter("voice.core.tool.calls", "tool", tool, "outcome", outcome).increment();
+    }
+
+    public void toolLatency(long nanos) {
+        toolLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void handoff(String to) {
+        registry.counter("voice.core.handoffs", "to", to).increment();
     }
 
     public void prewarm(String outcome) {

@@ -36,6 +36,25 @@ public final class ClientEvents {
         return event("response.create").toString();
     }
 
+    /**
+     * A response outside the conversation ({@code conversation: none}): the model speaks these instructions without
+     * them becoming part of what it remembers, e.g. a holding line while a tool runs.
+     */
+    public static String outOfBandResponse(String instructions) {
+        ObjectNode event = event("response.create");
+        ObjectNode response = event.putObject("response").put("conversation", "none").put("instructions", instructions);
+        response.putArray("output_modalities").add("audio");
+        response.putArray("input");
+        return event.toString();
+    }
+
+    /** The result of a function call, as the model reads it. */
+    public static String functionCallOutput(String callId, String output) {
+        ObjectNode event = event("conversation.item.create");
+        event.putObject("item").put("type", "function_call_output").put("call_id", callId).put("output", output);
+        return event.toString();
+    }
+
     public static String responseCancel() {
         return event("response.cancel").toString();
     }

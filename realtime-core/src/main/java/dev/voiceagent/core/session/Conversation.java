@@ -1,5 +1,9 @@
 package dev.voiceagent.core.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voiceagent.agents.Agent;
+import dev.voiceagent.agents.CallerContext;
 import dev.voiceagent.core.openai.ClientEvents;
 import dev.voiceagent.core.openai.ServerEvent;
 import dev.voiceagent.core.openai.ServerEventParser;
@@ -11,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.impl.ContextInternal;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import org.jboss.logging.Logger;
 
@@ -32,7 +37,12 @@ public final class Conversation {
     private final ConversationServices services;
     private final ContextInternal context;
     private final AssistantAudio assistant = new AssistantAudio();
+    private final FunctionCalls functionCalls;
     private final ArrayDeque<Buffer> pendingAudio = new ArrayDeque<>();
+    /** response.create events waiting for the active response to finish: the API allows one at a time. */
+    private final ArrayDeque<String> queuedResponses = new ArrayDeque<>();
+    private String requestedResponse;
+    private Agent agent;
     private final long openedAtNanos = System.nanoTime();
     private int pendingAudioBytes;
     private boolean pendingOverflowReported;
@@ -40,6 +50,7 @@ public final class Conversation {
     private WebSocket upstream;
     private GatewayLink gateway;
     private boolean greeted;
+    private String phoneSession;
     private long connectTimer = -1;
 
     Conversation(String id, ConversationSetup setup, ConversationServices services, Context context) {
@@ -47,14 +58,28 @@ public final class Conversation {
         this.setup = setup;
         this.services = services;
         this.context = (ContextInternal) context;
+        this.agent = setup.agent();
+        this.functionCalls = new FunctionCalls(this, services);
     }
 
     public String id() {
         return id;
     }
 
-    ConversationSetup setup() {
-        return setup;
+    Agent agent() {
+        return agent;
+    }
+
+    String channelName() {
+        return setup.channelName();
+    }
+
+    Context context() {
+        return context;
+    }
+
+    boolean isEnded() {
+        return state == State.ENDED;
     }
 
     /** Opens the upstream session; call on the conversation's context. */
@@ -190,8 +215,14 @@ public final class Conversation {
             case "session.updated" -> onConfigured();
             case "input_audio_buffer.speech_started" -> onSpeechStarted(event);
             case "input_audio_buffer.speech_stopped" -> toGateway(new SessionMessage.SpeechStopped(event.itemId()));
-            case "response.created" -> assistant.responseStarted(event.json().path("response").path("id").asText());
-            case "response.done" -> assistant.responseDone(event.json().path("response").path("id").asText());
+            case "response.created" -> onResponseCreated(event);
+            case "response.done" -> onResponseDone(event);
+            case "response.output_item.done" -> {
+                JsonNode item = event.json().path("item");
+                if ("function_call".equals(item.path("type").asText())) {
+                    functionCalls.onFunctionCall(item);
+                }
+            }
             case "response.output_audio.done" -> onAudioDone(event);
             case "response.output_audio_transcript.delta" ->
                 toGateway(new SessionMessage.Transcript(Role.ASSISTANT, event.itemId(), event.delta(), false));
@@ -206,10 +237,54 @@ public final class Conversation {
         }
     }
 
+    /** The first session.update waits for the caller-ID lookup, so the greeting can use what it found. */
     private void configure() {
         state = State.CONFIGURING;
-        sendUpstream(ClientEvents.sessionUpdate(services.sessionConfig().session(setup.codec(),
-                setup.instructions(), true)));
+        setup.phoneSession().onComplete(lookup -> {
+            phoneSession = lookup.succeeded() ? lookup.result() : null;
+            sendSessionUpdate(true);
+        });
+    }
+
+    private void sendSessionUpdate(boolean first) {
+        String instructions = new CallerContext(setup.caller(), LocalDate.now(services.clock()), phoneSession)
+                .render(agent);
+        ObjectNode session = services.sessionConfig().session(setup.codec(), instructions, first);
+        session.set("tools", services.agentTools().toolsFor(agent, setup.channelName()));
+        sendUpstream(ClientEvents.sessionUpdate(session));
+    }
+
+    /** Another agent takes over: new instructions and tools, the same audio formats and voice. */
+    void handOff(Agent target) {
+        LOG.infof("conversation %s: %s hands off to %s", id, agent.name(), target.name());
+        agent = target;
+        services.metrics().handoff(target.name());
+        sendSessionUpdate(false);
+        toGateway(new SessionMessage.AgentChanged(target.name()));
+    }
+
+    /** Sends a response.create now, or once the active response is done. */
+    void requestResponse(String event) {
+        if (requestedResponse != null || assistant.responseInFlight() != null) {
+            queuedResponses.add(event);
+            return;
+        }
+        requestedResponse = event;
+        sendUpstream(event);
+    }
+
+    private void onResponseCreated(ServerEvent event) {
+        requestedResponse = null;
+        assistant.responseStarted(event.json().path("response").path("id").asText());
+    }
+
+    private void onResponseDone(ServerEvent event) {
+        assistant.responseDone(event.json().path("response").path("id").asText());
+        String next = requestedResponse == null ? queuedResponses.poll() : null;
+        if (next != null) {
+            requestedResponse = next;
+            sendUpstream(next);
+        }
     }
 
     private void onConfigured() {
@@ -230,10 +305,10 @@ public final class Conversation {
     }
 
     private void announceReady() {
-        gateway.send(new SessionMessage.Ready(id, setup.agent().name(), setup.prewarmed()));
+        gateway.send(new SessionMessage.Ready(id, agent.name(), setup.prewarmed()));
         if (!greeted) {
             greeted = true;
-            sendUpstream(ClientEvents.responseCreate());
+            requestResponse(ClientEvents.responseCreate());
         }
     }
 
@@ -287,6 +362,11 @@ public final class Conversation {
         if ("response_cancel_not_active".equals(code)) {
             return; // the response ended on its own meanwhile: nothing to cancel, nothing wrong
         }
+        if ("conversation_already_has_active_response".equals(code) && requestedResponse != null) {
+            queuedResponses.addFirst(requestedResponse); // sent again once the active response is done
+            requestedResponse = null;
+            return;
+        }
         services.metrics().upstreamError(type);
         LOG.warnf("conversation %s: model reported %s %s: %s", id, type, code, message);
         toGateway(new SessionMessage.Error(code.isEmpty() ? type : code, message, false));
@@ -309,7 +389,7 @@ public final class Conversation {
         }
     }
 
-    private void sendUpstream(String event) {
+    void sendUpstream(String event) {
         if (upstream != null && !upstream.isClosed()) {
             upstream.writeTextMessage(event);
         }

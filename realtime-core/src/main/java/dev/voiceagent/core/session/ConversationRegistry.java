@@ -2,18 +2,24 @@ package dev.voiceagent.core.session;
 
 import dev.voiceagent.agents.Agent;
 import dev.voiceagent.agents.AgentGraph;
-import dev.voiceagent.agents.CallerContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voiceagent.agents.ToolReference;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
+import dev.voiceagent.core.handoff.AgentTools;
+import dev.voiceagent.core.mcp.McpServers;
+import dev.voiceagent.core.mcp.ToolsConfig;
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.core.openai.RealtimeConnector;
 import dev.voiceagent.core.openai.SessionConfigFactory;
+import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.session.SessionReference;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +36,7 @@ import org.jboss.logging.Logger;
 public class ConversationRegistry {
 
     private static final Logger LOG = Logger.getLogger(ConversationRegistry.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Why a conversation could not be opened, in words a gateway can relay. */
     public record Refusal(String code, String message) {
@@ -60,15 +67,21 @@ public class ConversationRegistry {
     private final Optional<SessionReference> references;
     private final Clock clock;
     private final ConversationServices services;
+    private final McpServers mcp;
+    private final ToolsConfig tools;
 
     public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
-            RealtimeConnector connector, SessionConfigFactory sessionConfig, Clock clock) {
+            RealtimeConnector connector, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
+            ToolsConfig tools, Clock clock) {
         this.agents = agents;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.mcp = mcp;
+        this.tools = tools;
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
-        this.services = new ConversationServices(connector, sessionConfig, metrics, openAi, config, this::ended);
+        this.services = new ConversationServices(connector, sessionConfig, metrics, openAi, config, agentTools, mcp,
+                tools, clock, this::ended);
         metrics.activeSessions(conversations::size);
     }
 
@@ -136,9 +149,8 @@ public class ConversationRegistry {
             return refuse(new Refusal("capacity", "this instance already runs its limit of "
                     + config.maxSessions() + " conversations"));
         }
-        String instructions = new CallerContext(start.caller(), LocalDate.now(clock)).render(agent.get());
-        ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.callId(), agent.get(),
-                instructions, prewarm);
+        ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.caller(),
+                start.callId(), agent.get(), lookUpPhoneSession(start, context), prewarm);
         Conversation conversation = new Conversation(UUID.randomUUID().toString(), setup, services, context);
         conversations.put(conversation.id(), conversation);
         metrics.sessionStarted(channelName(start), prewarm);
@@ -146,6 +158,25 @@ public class ConversationRegistry {
                 agent.get().name(), prewarm ? ", pre-warmed" : "");
         context.runOnContext(v -> conversation.open());
         return new Accepted(conversation);
+    }
+
+    /**
+     * What the booking system knows of a phone caller, fetched while the upstream session opens so the greeting can
+     * use it without a tool round trip. Bounded by a timeout; no answer means no context, never a failed call.
+     */
+    private Future<String> lookUpPhoneSession(SessionMessage.Start start, Context context) {
+        if (start.channel() != Channel.PHONE || start.caller() == null) {
+            return Future.succeededFuture(null);
+        }
+        ToolsConfig.PhoneSession lookup = tools.phoneSession();
+        String arguments = JSON.createObjectNode().put("phoneNumber", start.caller()).toString();
+        Promise<String> result = Promise.promise();
+        long timer = context.owner().setTimer(lookup.timeout().toMillis(), t -> result.tryComplete(null));
+        mcp.call(new ToolReference(lookup.server(), lookup.tool()), arguments).onComplete(outcome -> {
+            context.owner().cancelTimer(timer);
+            result.tryComplete(outcome.succeeded() && !outcome.result().isError() ? outcome.result().text() : null);
+        });
+        return result.future();
     }
 
     private Optional<Agent> entryAgent(SessionMessage.Start start) {

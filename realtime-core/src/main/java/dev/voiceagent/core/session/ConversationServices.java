@@ -2,6 +2,9 @@ package dev.voiceagent.core.session;
 
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
+import dev.voiceagent.core.handoff.AgentTools;
+import dev.voiceagent.core.mcp.McpServers;
+import dev.voiceagent.core.mcp.ToolsConfig;
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.core.openai.RealtimeConnector;
 import dev.voiceagent.core.openai.SessionConfigFactory;
@@ -9,7 +12,8 @@ import java.util.function.BiConsumer;
 
 /** The application-wide collaborators a conversation uses; none of them holds per-conversation state. */
 record ConversationServices(RealtimeConnector connector, SessionConfigFactory sessionConfig, CoreMetrics metrics,
-        OpenAiConfig openAi, CoreConfig core, BiConsumer<Conversation, String> onEnded) {
+        OpenAiConfig openAi, CoreConfig core, AgentTools agentTools, McpServers mcp, ToolsConfig tools,
+        java.time.Clock clock, BiConsumer<Conversation, String> onEnded) {
 
     void ended(Conversation conversation, String reason) {
         onEnded.accept(conversation, reason);

@@ -3,8 +3,18 @@ package dev.voiceagent.core.session;
 import dev.voiceagent.agents.Agent;
 import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
+import io.vertx.core.Future;
 
-/** What a conversation is opened with, fixed for its lifetime. */
-record ConversationSetup(Channel channel, AudioCodec codec, String callId, Agent agent, String instructions,
-        boolean prewarmed) {
+/**
+ * What a conversation is opened with, fixed for its lifetime.
+ *
+ * @param agent the agent it starts with
+ * @param phoneSession what the booking system knows of the caller (looked up while the session opens), or null
+ */
+record ConversationSetup(Channel channel, AudioCodec codec, String caller, String callId, Agent agent,
+        Future<String> phoneSession, boolean prewarmed) {
+
+    String channelName() {
+        return channel.name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,0 +1,82 @@
+package dev.voiceagent.core.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.voiceagent.core.handoff.AgentTools;
+import dev.voiceagent.core.handoff.ArgumentsCheck;
+import dev.voiceagent.core.mcp.ToolOutcome;
+import dev.voiceagent.core.openai.ClientEvents;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The model's function calls in one conversation: hand-offs switch the agent, MCP tool calls run off the event
+ * loop with a holding line when they are slow, and every call ends in a {@code function_call_output} followed
+ * by a new response. Nothing a tool does can end the call: failures become error outputs the model can explain.
+ */
+final class FunctionCalls {
+
+    private static final Logger LOG = Logger.getLogger(FunctionCalls.class);
+
+    /** Said once per slow tool call, outside the conversation so the model does not treat it as an answer. */
+    static final String HOLDING_LINE = "Tell the caller in a few words that you are checking, for example "
+            + "\"One moment, I'm checking.\" Say nothing else.";
+
+    private final Conversation conversation;
+    private final ConversationServices services;
+
+    FunctionCalls(Conversation conversation, ConversationServices services) {
+        this.conversation = conversation;
+        this.services = services;
+    }
+
+    /** A completed {@code function_call} output item. */
+    void onFunctionCall(JsonNode item) {
+        String name = item.path("name").asText();
+        String callId = item.path("call_id").asText();
+        String arguments = item.path("arguments").asText("{}");
+        switch (services.agentTools().resolve(conversation.agent(), conversation.channelName(), name)) {
+            case AgentTools.Handoff handoff -> {
+                conversation.handOff(handoff.target());
+                answer(callId, "{\"assistant\":\"" + handoff.target().name() + "\"}");
+            }
+            case AgentTools.McpTool tool -> callTool(tool, callId, arguments);
+            case AgentTools.Unknown unknown -> answer(callId, "Error: there is no function named '" + unknown.name()
+                    + "' for you; use only the tools you were given.");
+        }
+    }
+
+    private void callTool(AgentTools.McpTool tool, String callId, String arguments) {
+        if (tool.schema() == null) {
+            answer(callId, ToolOutcome.error("the " + tool.reference().server() + " service is unavailable right now;"
+                    + " apologise and offer to help with something else").forModel());
+            return;
+        }
+        Optional<String> problem = ArgumentsCheck.problem(tool.schema(), arguments);
+        if (problem.isPresent()) {
+            services.metrics().toolCall(tool.reference().tool(), "bad_arguments");
+            answer(callId, ToolOutcome.error(problem.get()).forModel());
+            return;
+        }
+        long started = System.nanoTime();
+        long holdingTimer = conversation.context().owner().setTimer(
+                services.tools().tools().holdingDelay().toMillis(),
+                t -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
+        LOG.infof("conversation %s: tool %s called", conversation.id(), tool.reference().tool());
+        services.mcp().call(tool.reference(), arguments).onComplete(result -> {
+            conversation.context().owner().cancelTimer(holdingTimer);
+            ToolOutcome outcome = result.succeeded() ? result.result()
+                    : ToolOutcome.error("the tool failed: " + result.cause().getMessage());
+            services.metrics().toolCall(tool.reference().tool(), outcome.isError() ? "error" : "ok");
+            services.metrics().toolLatency(System.nanoTime() - started);
+            answer(callId, outcome.forModel());
+        });
+    }
+
+    private void answer(String callId, String output) {
+        if (conversation.isEnded()) {
+            return;
+        }
+        conversation.sendUpstream(ClientEvents.functionCallOutput(callId, output));
+        conversation.requestResponse(ClientEvents.responseCreate());
+    }
+}
