@@ -2,6 +2,8 @@ package dev.voiceagent.core.mcp;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.exception.ToolArgumentsException;
+import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
@@ -95,6 +97,8 @@ final class McpServer {
             ToolExecutionResult result = current.executeTool(ToolExecutionRequest.builder()
                     .name(toolName).arguments(argumentsJson).build());
             return new ToolOutcome(result.resultText(), result.isError());
+        } catch (ToolExecutionException | ToolArgumentsException e) {
+            return ToolOutcome.error(e.getMessage()); // the tool answered isError: the server is fine
         } catch (RuntimeException e) {
             disconnected(e);
             return ToolOutcome.error("the " + name + " service is unavailable right now");

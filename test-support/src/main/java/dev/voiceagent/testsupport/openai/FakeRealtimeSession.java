@@ -27,7 +27,12 @@ import java.util.regex.Pattern;
  */
 public final class FakeRealtimeSession {
 
-    /** How the fake behaves beyond the protocol rules. */
+    /**
+     * How the fake behaves beyond the protocol rules.
+     *
+     * @param answerResponseCreate whether {@code response.create} gets spoken audio; without it, the response is
+     *        created and completes at once with no output, as the real API always answers with a response
+     */
     public record Options(boolean answerResponseCreate, Duration defaultResponseAudio, boolean requireSessionUpdate) {
         /** Answers {@code response.create} with 200 ms of audio; refuses audio before {@code session.update}. */
         public static Options defaults() {
@@ -338,12 +343,11 @@ public final class FakeRealtimeSession {
                     + "creating a new one.", event);
             return;
         }
-        if (options.answerResponseCreate()) {
-            byte[] audio = FakeRealtimeServer.silence(SessionUpdateRules.formatOf(session, "output"),
-                    options.defaultResponseAudio());
-            startResponse(new ScriptedResponse(this, nextId("resp"), nextId("item"), audio, 1600, Duration.ZERO,
-                    "Hello, how can I help?"));
-        }
+        byte[] audio = options.answerResponseCreate()
+                ? FakeRealtimeServer.silence(SessionUpdateRules.formatOf(session, "output"), options.defaultResponseAudio())
+                : new byte[0];
+        startResponse(new ScriptedResponse(this, nextId("resp"), nextId("item"), audio, 1600, Duration.ZERO,
+                audio.length == 0 ? "" : "Hello, how can I help?"));
     }
 
     private void onResponseCancel(JsonNode event) {
