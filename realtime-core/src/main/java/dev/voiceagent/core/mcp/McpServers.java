@@ -7,9 +7,11 @@ import dev.voiceagent.agents.ToolReference;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,9 @@ public class McpServers {
         this.config = config;
         this.agents = agents;
         this.vertx = vertx;
-        config.mcp().forEach((name, server) -> servers.put(name, new McpServer(name, server, config.tools().timeout())));
+        // The client's own limit only frees its thread; the call's outcome is decided by call()'s timer.
+        Duration clientTimeout = config.tools().timeout().plusSeconds(5);
+        config.mcp().forEach((name, server) -> servers.put(name, new McpServer(name, server, clientTimeout)));
     }
 
     void start(@Observes StartupEvent event) {
@@ -69,13 +73,25 @@ public class McpServers {
         return server == null ? Optional.empty() : server.tool(reference.tool());
     }
 
-    /** Calls a tool off the event loop; the future completes on the caller's context. Never fails. */
+    /**
+     * Calls a tool off the event loop; the future completes on the caller's context, with an error outcome when
+     * the tool does not answer within {@code voice.tools.timeout}. Never fails.
+     */
     public Future<ToolOutcome> call(ToolReference reference, String argumentsJson) {
         McpServer server = servers.get(reference.server());
         if (server == null) {
             return Future.succeededFuture(ToolOutcome.error("no such tool server: " + reference.server()));
         }
-        return vertx.executeBlocking(() -> server.call(reference.tool(), argumentsJson), false);
+        Promise<ToolOutcome> outcome = Promise.promise();
+        Duration timeout = config.tools().timeout();
+        long timer = vertx.setTimer(timeout.toMillis(), t -> outcome.tryComplete(
+                ToolOutcome.error("the tool did not answer within " + timeout.toMillis() + " ms")));
+        vertx.executeBlocking(() -> server.call(reference.tool(), argumentsJson), false).onComplete(result -> {
+            vertx.cancelTimer(timer);
+            outcome.tryComplete(result.succeeded() ? result.result()
+                    : ToolOutcome.error("the tool failed: " + result.cause().getMessage()));
+        });
+        return outcome.future();
     }
 
     /** Name and reachability of each server, for health. */

@@ -18,6 +18,8 @@ public class FakeOpenAiResource implements QuarkusTestResourceLifecycleManager {
     static final String KNOWN_CALLER = "+14000000000";
     static final String KNOWN_CALLER_CONTEXT = "{\"customer\":\"Alex Doe\",\"booking\":\"HTL-4821\","
             + "\"checkIn\":\"2026-12-01\",\"checkOut\":\"2026-12-04\"}";
+    /** Slower than the holding delay, faster than the tool timeout. */
+    static final Duration SLOW_TOOL = Duration.ofMillis(800);
     static volatile FakeRealtimeServer fake;
     static volatile FakeMcpServer mcp;
     private final Vertx vertx = Vertx.vertx();
@@ -32,10 +34,13 @@ public class FakeOpenAiResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         fake = FakeRealtimeServer.start().expectApiKey("sk-test");
         mcp = FakeMcpServer.start(vertx);
-        for (String tool : List.of("book-hotel", "search-flight", "book-flight", "search-car", "book-car",
-                "get-booking", "change-booking", "cancel-booking")) {
+        for (String tool : List.of("search-flight", "book-flight", "search-car", "book-car", "get-booking",
+                "cancel-booking")) {
             mcp.tool(tool, List.of(), List.of(), Duration.ZERO, args -> new FakeMcpServer.Answer("{}", false));
         }
+        mcp.tool("book-hotel", List.of(), List.of(), SLOW_TOOL, args -> new FakeMcpServer.Answer("HTL-1234", false));
+        mcp.tool("change-booking", List.of(), List.of(), Duration.ofSeconds(4),
+                args -> new FakeMcpServer.Answer("too late", false));
         mcp.tool("search-hotel", List.of("city", "checkIn", "checkOut"), List.of("guests"), Duration.ZERO,
                 args -> args.path("city").asText().equals("Atlantis")
                         ? new FakeMcpServer.Answer("Unknown city Atlantis: ask the caller for another city", true)

@@ -149,6 +149,38 @@ class HandoffAndToolsTest {
         }
     }
 
+    @Test
+    void aSlowToolMakesTheAgentSayAHoldingLineOnceBeforeTheAnswer() throws Exception {
+        try (TestGateway gateway = TestGateway.phoneCall(vertx, core, "CA-slow", null).awaitReady()) {
+            FakeRealtimeSession session = fake.session(0);
+            session.functionCall("transfer_to_hotel_booking", "{}");
+            await().until(() -> session.received("session.update").size() == 2);
+            String callId = session.functionCall("book-hotel", "{}");
+            assertThat(outputOf(session, callId).path("output").asText()).isEqualTo("HTL-1234");
+            await().until(() -> session.received("response.create").size() == 4); // greeting, hand-off, hold, answer
+            List<JsonNode> holding = session.received("response.create").stream()
+                    .filter(event -> event.path("response").path("conversation").asText().equals("none")).toList();
+            assertThat(holding).hasSize(1);
+            assertThat(holding.get(0).path("response").path("instructions").asText()).contains("checking");
+            List<JsonNode> events = session.received().stream().map(RecordedEvent::json).toList();
+            assertThat(events.indexOf(holding.get(0))).as("the holding line comes before the answer")
+                    .isLessThan(events.indexOf(session.received("conversation.item.create").stream()
+                            .filter(e -> e.path("item").path("call_id").asText().equals(callId)).findFirst().orElseThrow()));
+        }
+    }
+
+    @Test
+    void aToolPastItsTimeoutFailsAndTheAgentCanApologise() throws Exception {
+        try (TestGateway gateway = TestGateway.phoneCall(vertx, core, "CA-timeout", null).awaitReady()) {
+            FakeRealtimeSession session = fake.session(0);
+            session.functionCall("transfer_to_post_booking", "{}");
+            await().until(() -> session.received("session.update").size() == 2);
+            String callId = session.functionCall("change-booking", "{}");
+            assertThat(outputOf(session, callId).path("output").asText()).startsWith("Error:");
+            assertThat(gateway.isClosed()).isFalse();
+        }
+    }
+
     private static void assertOrder(FakeRealtimeSession session, String... types) {
         List<String> received = session.received().stream().map(RecordedEvent::type)
                 .filter(type -> List.of(types).contains(type)).toList();

@@ -65,10 +65,11 @@ class PrewarmTest {
     @Test
     void aReferenceCanBeClaimedOnlyOnce() throws Exception {
         String sessionRef = prewarm();
-        try (TestGateway first = TestGateway.phoneCall(vertx, core, "CA-1", sessionRef);
-                TestGateway second = TestGateway.phoneCall(vertx, core, "CA-2", sessionRef)) {
+        try (TestGateway first = TestGateway.phoneCall(vertx, core, "CA-1", sessionRef)) {
             assertThat(first.awaitMessage(SessionMessage.Ready.class).prewarmed()).isTrue();
-            assertThat(second.awaitMessage(SessionMessage.Ready.class).prewarmed()).isFalse();
+            try (TestGateway second = TestGateway.phoneCall(vertx, core, "CA-2", sessionRef)) {
+                assertThat(second.awaitMessage(SessionMessage.Ready.class).prewarmed()).isFalse();
+            }
         }
     }
 
