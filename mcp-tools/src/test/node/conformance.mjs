@@ -1,0 +1,45 @@
+// Drives mcp-tools with the official MCP TypeScript SDK client over Streamable HTTP: initialise, list the tools,
+// call two of them, and check that bad input comes back as a tool error (isError), not a protocol failure.
+// Usage: node conformance.mjs <mcp-url>. Exits 0 when every check passes; prints what failed otherwise.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const url = new URL(process.argv[2]);
+const failures = [];
+const check = (ok, what) => { if (!ok) failures.push(what); };
+const inDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+
+const client = new Client({ name: 'conformance', version: '1.0.0' });
+await client.connect(new StreamableHTTPClientTransport(url));
+
+const { tools } = await client.listTools();
+const names = tools.map((t) => t.name);
+for (const expected of ['search-hotel', 'book-hotel', 'search-flight', 'book-flight', 'search-car', 'book-car',
+  'get-booking', 'change-booking', 'cancel-booking', 'get_phone_session']) {
+  check(names.includes(expected), `tools/list lacks ${expected}`);
+}
+const searchHotel = tools.find((t) => t.name === 'search-hotel');
+check(searchHotel?.inputSchema?.required?.includes('city'), 'search-hotel schema does not require city');
+
+const hotels = await client.callTool({ name: 'search-hotel',
+  arguments: { city: 'New York', checkIn: inDays(7), checkOut: inDays(9), guests: 2 } });
+check(!hotels.isError, `search-hotel failed: ${JSON.stringify(hotels)}`);
+check(JSON.parse(hotels.content[0].text).length > 0, 'search-hotel found no hotel in New York');
+
+const session = await client.callTool({ name: 'get_phone_session', arguments: { phoneNumber: '+14000000000' } });
+check(!session.isError && JSON.parse(session.content[0].text).hotelName === 'Holiday Inn - Times Square',
+  `get_phone_session: ${JSON.stringify(session)}`);
+
+const backwards = await client.callTool({ name: 'search-hotel',
+  arguments: { city: 'New York', checkIn: inDays(9), checkOut: inDays(7) } });
+check(backwards.isError === true, `check-out before check-in is not a tool error: ${JSON.stringify(backwards)}`);
+
+const badNumber = await client.callTool({ name: 'get_phone_session', arguments: { phoneNumber: 'not a number' } });
+check(badNumber.isError === true, 'a malformed phone number is not a tool error');
+
+await client.close();
+if (failures.length > 0) {
+  console.error(failures.join('\n'));
+  process.exit(1);
+}
+console.log(`conformance: ${names.length} tools listed, 4 calls checked`);
