@@ -175,6 +175,35 @@ class PhoneCallIT {
     }
 
     @Test
+    void aKnownCallerIsGreetedWithTheirBookingFromTheDatabase() throws Exception {
+        TwilioCallSimulator call = answered("+14000000000", 8);
+        FakeRealtimeSession upstream = system.sessionOf("+14000000000");
+        String instructions = upstream.received("session.update").get(0).path("session").path("instructions").asText();
+        assertThat(instructions).contains("Holiday Inn - Times Square").contains("March 22, 2027");
+        call.hangUp();
+    }
+
+    @Test
+    void theHotelAgentSearchesRealRowsThroughMcp() throws Exception {
+        String from = newCaller();
+        TwilioCallSimulator call = answered(from, 9);
+        FakeRealtimeSession upstream = system.sessionOf(from);
+        upstream.functionCall("transfer_to_hotel_booking", "{}");
+        await().until(() -> upstream.received("session.update").size() == 2);
+        String checkIn = java.time.LocalDate.now().plusDays(10).toString();
+        String checkOut = java.time.LocalDate.now().plusDays(12).toString();
+        String callId = upstream.functionCall("search-hotel",
+                "{\"city\":\"Toronto\",\"checkIn\":\"" + checkIn + "\",\"checkOut\":\"" + checkOut + "\"}");
+        String output = await().until(() -> upstream.received("conversation.item.create").stream()
+                .map(event -> event.path("item"))
+                .filter(item -> item.path("call_id").asText().equals(callId))
+                .map(item -> item.path("output").asText()).findFirst().orElse(null), o -> o != null);
+        assertThat(output).contains("Maple Leaf Lodge").contains("Harbourfront Inn");
+        assertThat(upstream.violations()).isEmpty();
+        call.hangUp();
+    }
+
+    @Test
     void forgedOrMissingSignaturesAreRefused() {
         double before = system.metric(system.gateway1, "voice_gateway_signature_failures_total", "");
         TwilioCallSimulator forged = system.call(newCaller(), system.gateway1, system.gateway1, "not-the-token",

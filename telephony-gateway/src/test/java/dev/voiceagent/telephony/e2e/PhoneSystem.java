@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The phone path as it runs in production, on loopback: two realtime-core instances and two telephony gateways
- * as separate JVMs from their packaged jars, a strict fake of OpenAI, and simulated Twilio calls. Both gateways
+ * The phone path as it runs in production, on loopback: two realtime-core instances, two telephony gateways and
+ * mcp-tools as separate JVMs from their packaged jars, a strict fake of OpenAI, and simulated Twilio calls. Both gateways
  * sit behind one public name, as behind a load balancer; gateway 1 uses core A, gateway 2 uses core B.
  */
 final class PhoneSystem implements AutoCloseable {
@@ -34,6 +35,7 @@ final class PhoneSystem implements AutoCloseable {
 
     final Vertx vertx = Vertx.vertx();
     final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-e2e");
+    final QuarkusServiceProcess mcpTools;
     final QuarkusServiceProcess coreA;
     final QuarkusServiceProcess coreB;
     final QuarkusServiceProcess gateway1;
@@ -41,8 +43,12 @@ final class PhoneSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     PhoneSystem() {
+        Path database = Path.of("target", "e2e-db", "mcp-tools").toAbsolutePath();
+        mcpTools = startAsync("mcp-tools", "mcp-tools", Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE")).join();
         Map<String, String> core = Map.of("openai.realtime-url", openAi.openAiUrl().toString(),
-                "openai.api-key", "sk-e2e", "core.session-ref.secret", SECRET);
+                "openai.api-key", "sk-e2e", "core.session-ref.secret", SECRET,
+                "voice.mcp.booking.url", mcpTools.baseUrl().resolve("/mcp").toString());
         CompletableFuture<QuarkusServiceProcess> a = startAsync("core-a", "realtime-core", core);
         CompletableFuture<QuarkusServiceProcess> b = startAsync("core-b", "realtime-core", core);
         coreA = a.join();
@@ -118,7 +124,7 @@ final class PhoneSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        for (QuarkusServiceProcess service : new QuarkusServiceProcess[] {gateway1, gateway2, coreA, coreB}) {
+        for (QuarkusServiceProcess service : new QuarkusServiceProcess[] {gateway1, gateway2, coreA, coreB, mcpTools}) {
             if (service != null) {
                 service.close();
             }
