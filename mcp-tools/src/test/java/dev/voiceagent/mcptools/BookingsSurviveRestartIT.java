@@ -11,14 +11,28 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A booking made before the service restarts is still there after it: the packaged service, its default database. */
+/**
+ * A booking made before the service restarts is still there after it: the packaged services, on PostgreSQL (the
+ * production build) and on the embedded H2 default.
+ */
 class BookingsSurviveRestartIT {
 
     @Test
-    void aBookingOutlivesTheProcessThatMadeIt() throws Exception {
+    void onPostgresql() throws Exception {
+        Path jar = QuarkusServiceProcess.runJarOf("mcp-tools").getParent().resolveSibling("postgresql")
+                .resolve("quarkus-run.jar");
+        survivesRestart(jar, Map.of("DB_URL", System.getProperty("test.postgres.url",
+                "jdbc:postgresql://127.0.0.1:5432/test"), "DB_USER", "postgres"));
+    }
+
+    @Test
+    void onTheEmbeddedDefault() throws Exception {
         Path database = Files.createDirectories(Path.of("target", "restart-db")).toAbsolutePath().resolve("mcp-tools");
-        Map<String, String> env = Map.of("DB_URL", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE");
-        Path jar = QuarkusServiceProcess.runJarOf("mcp-tools");
+        survivesRestart(QuarkusServiceProcess.runJarOf("mcp-tools"),
+                Map.of("DB_URL", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE"));
+    }
+
+    private static void survivesRestart(Path jar, Map<String, String> env) throws Exception {
         String reference;
         try (QuarkusServiceProcess first = QuarkusServiceProcess.start("mcp-tools-first", jar, Map.of(), env)) {
             JsonNode booked = new McpTestClient(first.baseUrl().resolve("/mcp")).call("book-hotel", Map.of(

@@ -1,0 +1,124 @@
+package dev.voiceagent.core.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.voiceagent.agents.Agent;
+import dev.voiceagent.agents.AgentGraph;
+import dev.voiceagent.agents.ToolReference;
+import dev.voiceagent.testsupport.mcp.FakeMcpServer;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Start-up checks of the agent graph against the MCP servers, and life without an unreachable server. */
+class McpServersTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final FakeMcpServer mcp = FakeMcpServer.start(vertx)
+            .tool("search-hotel", List.of("city"), List.of(), Duration.ZERO, args -> new FakeMcpServer.Answer("[]", false));
+
+    @AfterEach
+    void close() {
+        mcp.close();
+        vertx.close();
+    }
+
+    private McpServers servers(Map<String, URI> urls, String server, String tool) {
+        AgentGraph graph = new AgentGraph(List.of(new Agent("front", "d", "i",
+                List.of(new ToolReference(server, tool)), List.of())), Map.of("phone", "front"));
+        return new McpServers(config(urls), graph, vertx);
+    }
+
+    @Test
+    void aToolTheServerDoesNotOfferStopsStartUpByName() {
+        McpServers servers = servers(Map.of("booking", mcp.url()), "booking", "teleport");
+        assertThatThrownBy(() -> servers.start(null)).hasMessageContaining("'teleport'").hasMessageContaining("'front'");
+    }
+
+    @Test
+    void aToolOfAnUnconfiguredServerStopsStartUpByName() {
+        McpServers servers = servers(Map.of("booking", mcp.url()), "weather", "forecast");
+        assertThatThrownBy(() -> servers.start(null)).hasMessageContaining("'weather'");
+    }
+
+    @Test
+    void anUnreachableServerLeavesTheAgentsWithoutItsToolsAndSaysSo() {
+        McpServers servers = servers(Map.of("booking", URI.create("http://127.0.0.1:9/mcp")), "booking", "search-hotel");
+        servers.start(null);
+        assertThat(servers.tool(new ToolReference("booking", "search-hotel"))).isEmpty();
+        assertThat(servers.status()).containsEntry("booking", false);
+    }
+
+    @Test
+    void aReachableServerLendsItsTools() {
+        McpServers servers = servers(Map.of("booking", mcp.url()), "booking", "search-hotel");
+        servers.start(null);
+        assertThat(servers.tool(new ToolReference("booking", "search-hotel"))).isPresent();
+        assertThat(servers.status()).containsEntry("booking", true);
+    }
+
+    private static ToolsConfig config(Map<String, URI> urls) {
+        return new ToolsConfig() {
+            @Override
+            public Map<String, McpServer> mcp() {
+                return urls.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        entry -> new McpServer() {
+                            @Override
+                            public URI url() {
+                                return entry.getValue();
+                            }
+
+                            @Override
+                            public Duration connectTimeout() {
+                                return Duration.ofSeconds(2);
+                            }
+                        }));
+            }
+
+            @Override
+            public Tools tools() {
+                return new Tools() {
+                    @Override
+                    public Duration holdingDelay() {
+                        return Duration.ofMillis(1500);
+                    }
+
+                    @Override
+                    public Duration timeout() {
+                        return Duration.ofSeconds(10);
+                    }
+
+                    @Override
+                    public Duration reconnectInterval() {
+                        return Duration.ofSeconds(15);
+                    }
+                };
+            }
+
+            @Override
+            public PhoneSession phoneSession() {
+                return new PhoneSession() {
+                    @Override
+                    public String server() {
+                        return "booking";
+                    }
+
+                    @Override
+                    public String tool() {
+                        return "get_phone_session";
+                    }
+
+                    @Override
+                    public Duration timeout() {
+                        return Duration.ofSeconds(1);
+                    }
+                };
+            }
+        };
+    }
+}
