@@ -55,6 +55,27 @@ class McpServersTest {
     }
 
     @Test
+    void aServerThatComesBackLendsItsToolsAgain() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        McpServers servers = servers(Map.of("booking", URI.create("http://127.0.0.1:" + port + "/mcp")),
+                "booking", "search-hotel");
+        servers.start(null);
+        assertThat(servers.status()).containsEntry("booking", false);
+        FakeMcpServer late = FakeMcpServer.start(vertx, port)
+                .tool("search-hotel", List.of("city"), List.of(), Duration.ZERO, a -> new FakeMcpServer.Answer("[]", false));
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> servers.tool(new ToolReference("booking", "search-hotel")).isPresent());
+            assertThat(servers.status()).containsEntry("booking", true);
+        } finally {
+            late.close();
+        }
+    }
+
+    @Test
     void aReachableServerLendsItsTools() {
         McpServers servers = servers(Map.of("booking", mcp.url()), "booking", "search-hotel");
         servers.start(null);
@@ -95,7 +116,7 @@ class McpServersTest {
 
                     @Override
                     public Duration reconnectInterval() {
-                        return Duration.ofSeconds(15);
+                        return Duration.ofMillis(200);
                     }
                 };
             }

@@ -51,8 +51,13 @@ public final class FakeMcpServer implements AutoCloseable {
     }
 
     public static FakeMcpServer start(Vertx vertx) {
+        return start(vertx, 0);
+    }
+
+    /** Starts on a given port, e.g. to play a server that comes back where it used to be. */
+    public static FakeMcpServer start(Vertx vertx, int port) {
         FakeMcpServer fake = new FakeMcpServer(vertx);
-        fake.server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+        fake.server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
         return fake;
     }
 
