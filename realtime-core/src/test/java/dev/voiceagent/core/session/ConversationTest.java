@@ -5,49 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.voiceagent.session.SessionMessage;
-import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A conversation through the real core against the strict fake of the OpenAI Realtime API. */
 @QuarkusTest
 @QuarkusTestResource(FakeOpenAiResource.class)
-class ConversationTest {
-
-    @TestHTTPResource("/")
-    URI core;
-
-    @Inject
-    Vertx vertx;
-
-    private FakeRealtimeServer fake;
-
-    @BeforeEach
-    void quietFake() {
-        fake = FakeOpenAiResource.fake;
-        fake.reset();
-        fake.expectApiKey("sk-test").sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses());
-    }
-
-    @AfterEach
-    void noProtocolViolations() {
-        for (FakeRealtimeSession session : fake.sessions()) {
-            assertThat(session.violations()).as("what the fake refused").isEmpty();
-        }
-    }
+class ConversationTest extends AgainstFakes {
 
     @Test
     void configuresAPhoneSessionForMuLawPassThrough() throws Exception {

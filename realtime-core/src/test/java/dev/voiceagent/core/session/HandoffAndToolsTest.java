@@ -5,46 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.voiceagent.session.SessionMessage;
-import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import dev.voiceagent.testsupport.openai.RecordedEvent;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hand-offs between agents and MCP tool calls, against the fake model and the fake MCP server. */
 @QuarkusTest
 @QuarkusTestResource(FakeOpenAiResource.class)
-class HandoffAndToolsTest {
-
-    @TestHTTPResource("/")
-    URI core;
-
-    @Inject
-    Vertx vertx;
-
-    private FakeRealtimeServer fake;
-
-    @BeforeEach
-    void quietFake() {
-        fake = FakeOpenAiResource.fake;
-        fake.reset();
-        fake.sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses());
-    }
-
-    @AfterEach
-    void noProtocolViolations() {
-        fake.sessions().forEach(session -> assertThat(session.violations()).isEmpty());
-        assertThat(FakeOpenAiResource.mcp.violations()).isEmpty();
-    }
+class HandoffAndToolsTest extends AgainstFakes {
 
     private static List<String> toolNames(JsonNode sessionUpdate) {
         return StreamSupport.stream(sessionUpdate.path("session").path("tools").spliterator(), false)

@@ -5,41 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.voiceagent.session.SessionMessage;
-import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pre-warm: the upstream session is ready before the media stream arrives, and released if it never does. */
 @QuarkusTest
 @QuarkusTestResource(FakeOpenAiResource.class)
-class PrewarmTest {
+class PrewarmTest extends AgainstFakes {
 
     private static final String START = """
             {"type":"start","version":1,"channel":"phone","codec":"pcmu","caller":"+14155550100","callId":"CA-prewarm"}""";
-
-    @TestHTTPResource("/")
-    URI core;
-
-    @Inject
-    Vertx vertx;
-
-    private FakeRealtimeServer fake;
-
-    @BeforeEach
-    void resetFake() {
-        fake = FakeOpenAiResource.fake;
-        fake.reset();
-        fake.expectApiKey("sk-test").sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses());
-    }
 
     private String prewarm() {
         return given().contentType("application/json").body(START)
