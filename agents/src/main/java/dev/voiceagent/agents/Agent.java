@@ -13,9 +13,16 @@ import java.util.Objects;
  *        {@code {{phone_session}}} are filled in per call
  * @param tools the MCP tools it may call
  * @param handoffs names of the agents it may hand the conversation to
+ * @param voice the voice when this agent starts the conversation, or null for the configured one; the Realtime
+ *        API cannot change the voice once audio has been produced, so an agent handed to keeps the session's voice
  */
 public record Agent(String name, String description, String instructions, List<ToolReference> tools,
-        List<String> handoffs) {
+        List<String> handoffs, String voice) {
+
+    public Agent(String name, String description, String instructions, List<ToolReference> tools,
+            List<String> handoffs) {
+        this(name, description, instructions, tools, handoffs, null);
+    }
 
     public Agent {
         Objects.requireNonNull(name, "name");

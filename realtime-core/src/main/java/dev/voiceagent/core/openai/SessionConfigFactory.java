@@ -19,10 +19,10 @@ public class SessionConfigFactory {
     }
 
     /**
-     * @param firstUpdate whether this is the session's first update; the voice is only set then, because the API
-     *        refuses to change it once audio has been produced
+     * @param voice the voice for a first update (the agent's, or null for the configured one); later updates never
+     *        carry one, because the API refuses to change it once audio has been produced
      */
-    public ObjectNode session(AudioCodec codec, String instructions, boolean firstUpdate) {
+    public ObjectNode session(AudioCodec codec, String instructions, boolean firstUpdate, String voice) {
         ObjectNode session = ClientEvents.newObject()
                 .put("type", "realtime")
                 .put("instructions", instructions);
@@ -35,7 +35,7 @@ public class SessionConfigFactory {
         ObjectNode output = audio.putObject("output");
         output.set("format", format(codec));
         if (firstUpdate) {
-            output.put("voice", config.voice());
+            output.put("voice", voice == null ? config.voice() : voice);
         }
         session.putArray("tools");
         session.put("tool_choice", "auto");

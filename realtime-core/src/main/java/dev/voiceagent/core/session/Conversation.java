@@ -249,7 +249,7 @@ public final class Conversation {
     private void sendSessionUpdate(boolean first) {
         String instructions = new CallerContext(setup.caller(), LocalDate.now(services.clock()), phoneSession)
                 .render(agent);
-        ObjectNode session = services.sessionConfig().session(setup.codec(), instructions, first);
+        ObjectNode session = services.sessionConfig().session(setup.codec(), instructions, first, agent.voice());
         session.set("tools", services.agentTools().toolsFor(agent, setup.channelName()));
         sendUpstream(ClientEvents.sessionUpdate(session));
     }

@@ -23,7 +23,8 @@ class AzureProviderTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("openai.provider", "azure", "openai.model", "my-realtime-deployment");
+            return Map.of("openai.provider", "azure", "openai.model", "my-realtime-deployment",
+                    "openai.voice", "shimmer");
         }
     }
 
@@ -39,6 +40,9 @@ class AzureProviderTest {
             gateway.awaitMessage(SessionMessage.Ready.class);
             assertThat(FakeOpenAiResource.fake.session(0).model()).isEqualTo("my-realtime-deployment");
             assertThat(FakeOpenAiResource.fake.rejectedHandshakes()).isZero();
+            assertThat(FakeOpenAiResource.fake.session(0).received("session.update").get(0)
+                    .path("session").path("audio").path("output").path("voice").asText())
+                    .as("the entry agent's own voice wins over the configured one").isEqualTo("marin");
         }
     }
 }
