@@ -33,15 +33,28 @@ public final class FakeRealtimeSession {
      * @param answerResponseCreate whether {@code response.create} gets spoken audio; without it, the response is
      *        created and completes at once with no output, as the real API always answers with a response
      */
-    public record Options(boolean answerResponseCreate, Duration defaultResponseAudio, boolean requireSessionUpdate) {
+    public record Options(boolean answerResponseCreate, Duration defaultResponseAudio, boolean requireSessionUpdate,
+            AudioTaps taps) {
         /** Answers {@code response.create} with 200 ms of audio; refuses audio before {@code session.update}. */
         public static Options defaults() {
-            return new Options(true, Duration.ofMillis(200), true);
+            return new Options(true, Duration.ofMillis(200), true, null);
         }
 
         public Options withoutAutomaticResponses() {
-            return new Options(false, defaultResponseAudio, requireSessionUpdate);
+            return new Options(false, defaultResponseAudio, requireSessionUpdate, taps);
         }
+
+        /** Hands audio to the taps instead of recording it, so long load runs keep no audio in memory. */
+        public Options withTaps(AudioTaps audioTaps) {
+            return new Options(answerResponseCreate, defaultResponseAudio, requireSessionUpdate, audioTaps);
+        }
+    }
+
+    /** Where audio goes when a load run measures it instead of keeping it. Called on the session's event loop. */
+    public interface AudioTaps {
+        void callerAudio(FakeRealtimeSession session, byte[] audio, long receivedNanos);
+
+        void assistantAudioSent(FakeRealtimeSession session, byte[] audio, long sentNanos);
     }
 
     /** A client event that broke a rule, and the error code the fake answered with. */
@@ -69,6 +82,7 @@ public final class FakeRealtimeSession {
     private final Map<String, Long> outputBytesByItem = new HashMap<>();
     private final ObjectNode session;
     private volatile boolean configured;
+    private volatile long configuredAtNanos;
     private volatile boolean open = true;
     private boolean audioExchanged;
     private int pendingInputBytes;
@@ -100,6 +114,11 @@ public final class FakeRealtimeSession {
 
     public boolean isConfigured() {
         return configured;
+    }
+
+    /** {@link System#nanoTime()} of the first accepted {@code session.update}, or 0. */
+    public long configuredAtNanos() {
+        return configuredAtNanos;
     }
 
     public List<RecordedEvent> received() {
@@ -229,7 +248,9 @@ public final class FakeRealtimeSession {
             return;
         }
         String type = event.path("type").asText("");
-        record(type, event);
+        if (options.taps() == null || !type.equals("input_audio_buffer.append")) {
+            record(type, event);
+        }
         switch (type) {
             case "session.update" -> onSessionUpdate(event);
             case "input_audio_buffer.append" -> onAppend(event);
@@ -256,6 +277,9 @@ public final class FakeRealtimeSession {
             return;
         }
         SessionUpdateRules.merge(session, event.get("session"));
+        if (!configured) {
+            configuredAtNanos = System.nanoTime();
+        }
         configured = true;
         send(event("session.updated").set("session", session.deepCopy()));
     }
@@ -277,6 +301,10 @@ public final class FakeRealtimeSession {
         }
         audioExchanged = true;
         pendingInputBytes += bytes.length;
+        if (options.taps() != null) {
+            options.taps().callerAudio(this, bytes, System.nanoTime());
+            return;
+        }
         inputChunks.add(bytes);
         synchronized (inputAudio) {
             inputAudio.writeBytes(bytes);
@@ -375,9 +403,12 @@ public final class FakeRealtimeSession {
         response.start();
     }
 
-    void audioSent(String itemId, int bytes) {
+    void audioSent(String itemId, byte[] audio) {
         audioExchanged = true;
-        outputBytesByItem.merge(itemId, (long) bytes, Long::sum);
+        outputBytesByItem.merge(itemId, (long) audio.length, Long::sum);
+        if (options.taps() != null) {
+            options.taps().assistantAudioSent(this, audio, System.nanoTime());
+        }
     }
 
     void responseFinished(ScriptedResponse response) {

@@ -60,10 +60,10 @@ final class ScriptedResponse {
     private void streamFromOffset() {
         while (!finished && offset < audio.length) {
             int end = Math.min(audio.length, offset + chunkBytes);
-            String delta = Base64.getEncoder().encodeToString(Arrays.copyOfRange(audio, offset, end));
-            session.audioSent(itemId, end - offset);
+            byte[] chunk = Arrays.copyOfRange(audio, offset, end);
             session.send(withIds(session.event("response.output_audio.delta")).put("content_index", 0)
-                    .put("delta", delta));
+                    .put("delta", Base64.getEncoder().encodeToString(chunk)));
+            session.audioSent(itemId, chunk);
             offset = end;
             if (!pause.isZero() && offset < audio.length) {
                 session.context().owner().setTimer(pause.toMillis(), t -> streamFromOffset());

@@ -68,6 +68,21 @@ public final class TwilioCallSimulator {
     private long mediaChunks;
     private long startNanos;
 
+    /** Observes outbound audio and clears as they arrive, for load measurements. Called on the socket's loop. */
+    public interface MediaTap {
+        void media(byte[] audio, long receivedNanos);
+
+        void clear(long receivedNanos);
+    }
+
+    private volatile MediaTap tap;
+
+    /** Sets the tap; call before {@link #placeCall()}. */
+    public TwilioCallSimulator tap(MediaTap mediaTap) {
+        this.tap = mediaTap;
+        return this;
+    }
+
     /** When a {@code clear} arrived and how much queued audio it dropped. */
     public record Clear(long nanoTime, long playedMsBefore, long droppedMs) {
     }
@@ -225,6 +240,10 @@ public final class TwilioCallSimulator {
             receivedAudio.writeBytes(audio);
             playout.enqueue(audio);
         }
+        MediaTap current = tap;
+        if (current != null) {
+            current.media(audio, System.nanoTime());
+        }
     }
 
     private void onClear() {
@@ -233,6 +252,10 @@ public final class TwilioCallSimulator {
             long playedBefore = playout.playedMs();
             long dropped = playout.clear(pending);
             clears.add(new Clear(System.nanoTime(), playedBefore, dropped));
+        }
+        MediaTap current = tap;
+        if (current != null) {
+            current.clear(System.nanoTime());
         }
         pending.forEach(this::echoMark);
     }

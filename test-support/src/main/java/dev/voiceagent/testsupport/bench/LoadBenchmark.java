@@ -1,0 +1,251 @@
+package dev.voiceagent.testsupport.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
+import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
+import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
+import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Loads the real phone path (telephony-gateway and realtime-core, packaged, each in its own JVM) with N simulated
+ * Twilio calls against the fake OpenAI server, both in this JVM so that one clock times every frame end to end.
+ * Each call streams tagged caller audio in real time; every 3 s the fake answers with a burst of tagged assistant
+ * audio, and every third answer is interrupted by a barge-in. Prints and returns the figures.
+ * <p>
+ * Usage: {@code LoadBenchmark --calls 10,100,250,500 --seconds 60 [--out target/bench.json]}.
+ */
+public final class LoadBenchmark {
+
+    private static final int ANSWER_FRAMES = 50; // 1 s of mu-law
+    private static final int BARGE_IN_ANSWER_FRAMES = 100;
+    private static final int DELTA_BYTES = 800; // 100 ms per delta
+
+    public record Config(int calls, Duration duration) {
+    }
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (String calls : options.getOrDefault("calls", "10").split(",")) {
+            runs.add(run(new Config(Integer.parseInt(calls.trim()), duration)));
+        }
+        Path out = Path.of(options.getOrDefault("out", "target/bench.json"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(),
+                Map.of("machine", machine(), "runs", runs));
+        System.out.println("written " + out.toAbsolutePath());
+    }
+
+    /** One run; the returned map is also what goes into the JSON report. */
+    public static Map<String, Object> run(Config config) throws Exception {
+        int calls = config.calls();
+        int seconds = (int) config.duration().toSeconds();
+        FrameLedger inbound = new FrameLedger(calls, seconds * 50 + 500);
+        FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
+        List<Long> bargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
+        Vertx vertx = Vertx.vertx();
+        FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-bench");
+        openAi.sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses()
+                .withTaps(new FakeRealtimeSession.AudioTaps() {
+                    @Override
+                    public void callerAudio(FakeRealtimeSession session, byte[] audio, long nanos) {
+                        inbound.received(audio, nanos);
+                    }
+
+                    @Override
+                    public void assistantAudioSent(FakeRealtimeSession session, byte[] audio, long nanos) {
+                        java.nio.ByteBuffer tags = java.nio.ByteBuffer.wrap(audio);
+                        for (int offset = 0; offset + 160 <= audio.length; offset += 160) {
+                            outbound.sent(tags.getInt(offset), tags.getInt(offset + 4), nanos);
+                        }
+                    }
+                }));
+        String secret = "bench-session-reference-secret";
+        try (QuarkusServiceProcess core = QuarkusServiceProcess.start("bench-core", QuarkusServiceProcess.runJarOf(
+                "realtime-core"), Map.of("openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key",
+                "sk-bench", "core.session-ref.secret", secret, "core.max-sessions", Integer.toString(calls + 10),
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+                QuarkusServiceProcess gateway = QuarkusServiceProcess.start("bench-gateway",
+                        QuarkusServiceProcess.runJarOf("telephony-gateway"), Map.of("core.url",
+                                core.baseUrl().toString(), "core.session-ref.secret", secret,
+                                "twilio.media-stream-url", "wss://bench.example.com/media-stream"), Map.of())) {
+            ProcessStats coreIdle = ProcessStats.of(core.pid());
+            ProcessStats gatewayIdle = ProcessStats.of(gateway.pid());
+            double heapIdle = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
+            URI stream = URI.create("ws://127.0.0.1:" + gateway.port() + "/media-stream");
+
+            List<TwilioCallSimulator> simulators = new ArrayList<>();
+            long[] placedAt = new long[calls];
+            long[] speechStartedAt = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                int call = i;
+                TwilioCallSimulator simulator = new TwilioCallSimulator(vertx, new TwilioCallSimulator.Call(
+                        gateway.baseUrl().resolve("/incoming-call"), "https://bench.example.com/incoming-call", null,
+                        caller(i), "CA" + i, publicUrl -> stream, sequence -> {
+                            inbound.sent(call, (int) sequence, System.nanoTime());
+                            return FrameLedger.frame(call, (int) sequence);
+                        }));
+                simulator.tap(new TwilioCallSimulator.MediaTap() {
+                    @Override
+                    public void media(byte[] audio, long nanos) {
+                        outbound.received(audio, nanos);
+                    }
+
+                    @Override
+                    public void clear(long nanos) {
+                        if (speechStartedAt[call] != 0) {
+                            bargeIns.add(nanos - speechStartedAt[call]);
+                            speechStartedAt[call] = 0;
+                        }
+                    }
+                });
+                simulators.add(simulator);
+                placedAt[i] = System.nanoTime();
+                simulator.placeCall().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            FakeRealtimeSession[] sessions = new FakeRealtimeSession[calls];
+            long[] readyAfter = new long[calls];
+            for (FakeRealtimeSession session : openAi.awaitSessions(calls)) {
+                String instructions = session.received("session.update").get(0).path("session")
+                        .path("instructions").asText();
+                for (int i = 0; i < calls; i++) {
+                    if (instructions.contains(caller(i))) {
+                        sessions[i] = session;
+                        readyAfter[i] = session.configuredAtNanos() - placedAt[i];
+                    }
+                }
+            }
+
+            ProcessStats coreStart = ProcessStats.of(core.pid());
+            ProcessStats gatewayStart = ProcessStats.of(gateway.pid());
+            ProcessStats benchStart = ProcessStats.of(ProcessHandle.current().pid());
+            long started = System.nanoTime();
+            int[] nextOutbound = new int[calls];
+            int[] cycle = new int[calls];
+            List<Long> timers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int call = i;
+                long offset = 1 + (3000L * i / calls);
+                vertx.setTimer(offset, first -> timers.add(vertx.setPeriodic(0, 3000, id -> {
+                    boolean bargeIn = cycle[call]++ % 3 == 2;
+                    int frames = bargeIn ? BARGE_IN_ANSWER_FRAMES : ANSWER_FRAMES;
+                    byte[] answer = new byte[frames * 160];
+                    for (int f = 0; f < frames; f++) {
+                        System.arraycopy(FrameLedger.frame(call, nextOutbound[call] + f), 0, answer, f * 160, 160);
+                    }
+                    int from = nextOutbound[call];
+                    nextOutbound[call] += frames;
+                    sessions[call].streamAssistantAudio(answer, DELTA_BYTES);
+                    if (bargeIn) {
+                        outbound.excuse(call, from, from + frames);
+                        vertx.setTimer(500, t -> {
+                            speechStartedAt[call] = System.nanoTime();
+                            sessions[call].speechStarted();
+                        });
+                    }
+                })));
+            }
+            Thread.sleep(config.duration().toMillis()); // a fixed measuring window while the calls run in real time
+            ProcessStats coreEnd = ProcessStats.of(core.pid());
+            ProcessStats gatewayEnd = ProcessStats.of(gateway.pid());
+            ProcessStats benchEnd = ProcessStats.of(ProcessHandle.current().pid());
+            double heapLoaded = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
+            double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+            timers.forEach(vertx::cancelTimer);
+            simulators.forEach(TwilioCallSimulator::stopMedia);
+            awaitQuiet(inbound, outbound); // frames still in flight arrive before losses are counted
+            long dropped = simulators.stream().filter(TwilioCallSimulator::isClosed).count();
+            simulators.forEach(TwilioCallSimulator::hangUp);
+
+            double callSeconds = calls * elapsedSeconds;
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("calls", calls);
+            result.put("seconds", elapsedSeconds);
+            result.put("inbound", direction(inbound));
+            result.put("outbound", direction(outbound));
+            result.put("bargeIn", Percentiles.of(bargeIns.stream().mapToLong(Long::longValue).toArray()));
+            result.put("webhookToSessionReady", Percentiles.of(Arrays.stream(readyAfter).filter(v -> v > 0).toArray()));
+            result.put("callsDropped", dropped);
+            result.put("cpuMsPerCallSecond", Map.of(
+                    "gateway", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()) / callSeconds,
+                    "core", (coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
+                    "gatewayPlusCore", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()
+                            + coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
+                    "simulatorsAndFake", (benchEnd.cpuMillis() - benchStart.cpuMillis()) / callSeconds));
+            result.put("heapKibPerCall", (heapLoaded - heapIdle) / 1024 / calls);
+            result.put("rssKibPerCall", Map.of("gateway", (gatewayEnd.rssKib() - gatewayIdle.rssKib()) / (double) calls,
+                    "core", (coreEnd.rssKib() - coreIdle.rssKib()) / (double) calls));
+            result.put("gcPauseMaxMs", Map.of("gateway", Metrics.gcPauseMaxMillis(gateway),
+                    "core", Metrics.gcPauseMaxMillis(core)));
+            print(result);
+            return result;
+        } finally {
+            openAi.close();
+            vertx.close();
+        }
+    }
+
+    private static void awaitQuiet(FrameLedger inbound, FrameLedger outbound) {
+        long[] last = {-1};
+        org.awaitility.Awaitility.await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(10))
+                .until(() -> {
+                    long now = inbound.count() + outbound.count();
+                    boolean quiet = now == last[0];
+                    last[0] = now;
+                    return quiet;
+                });
+    }
+
+    private static Map<String, Object> direction(FrameLedger ledger) {
+        Map<String, Object> direction = new LinkedHashMap<>();
+        direction.put("frames", ledger.count());
+        direction.put("latency", ledger.latency());
+        direction.put("lost", ledger.lost());
+        direction.put("duplicated", ledger.duplicates());
+        direction.put("reordered", ledger.reordered());
+        return direction;
+    }
+
+    private static String caller(int call) {
+        return String.format("+1555%07d", call);
+    }
+
+    private static void print(Map<String, Object> result) {
+        System.out.println("---- " + result.get("calls") + " calls, " + String.format("%.1f", (double) result.get("seconds")) + " s");
+        result.forEach((key, value) -> System.out.println("  " + key + ": " + value));
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("java", System.getProperty("java.version"));
+        try {
+            machine.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name")).findFirst().orElse("unknown")
+                    .replaceFirst("model name\\s*:\\s*", ""));
+        } catch (IOException e) {
+            machine.put("cpu", "unknown");
+        }
+        return machine;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.voiceagent.testsupport.bench;
+
+import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a service's own Prometheus metrics. */
+final class Metrics {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Metrics() {
+    }
+
+    static double heapBytes(QuarkusServiceProcess service) {
+        return sum(service, "jvm_memory_used_bytes", "area=\"heap\"");
+    }
+
+    static double gcPauseMaxMillis(QuarkusServiceProcess service) {
+        return max(service, "jvm_gc_pause_seconds_max") * 1000;
+    }
+
+    private static double sum(QuarkusServiceProcess service, String name, String labelFilter) {
+        Matcher sample = samples(service, name);
+        double sum = 0;
+        while (sample.find()) {
+            if (sample.group(1) != null && sample.group(1).contains(labelFilter)) {
+                sum += Double.parseDouble(sample.group(2));
+            }
+        }
+        return sum;
+    }
+
+    private static double max(QuarkusServiceProcess service, String name) {
+        Matcher sample = samples(service, name);
+        double max = 0;
+        while (sample.find()) {
+            max = Math.max(max, Double.parseDouble(sample.group(2)));
+        }
+        return max;
+    }
+
+    private static Matcher samples(QuarkusServiceProcess service, String name) {
+        try {
+            String text = HTTP.send(HttpRequest.newBuilder(service.baseUrl().resolve("/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.Ee+-]+)$").matcher(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
