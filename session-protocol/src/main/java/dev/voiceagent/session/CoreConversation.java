@@ -71,9 +71,13 @@ public final class CoreConversation {
         return URI.create(scheme + "://" + coreBaseUrl.getRawAuthority() + PATH);
     }
 
-    /** Creates a client suited to conversation sockets (large frames, no compression). */
+    /**
+     * Creates a client suited to conversation sockets (large frames, no compression). Every call of a gateway goes
+     * to the same core host, so the per-host socket limit (Vert.x's default is 50) must not cap concurrent calls.
+     */
     public static WebSocketClient newClient(Vertx vertx) {
         return vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+                .setMaxConnections(Integer.MAX_VALUE)
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(4 << 20)
                 .setConnectTimeout(5_000));

@@ -24,7 +24,10 @@ public class RealtimeConnector {
 
     public RealtimeConnector(OpenAiConfig config, Vertx vertx) {
         this.config = config;
+        // Every conversation opens its own socket to the same host: Vert.x's default limit of 50 per host would
+        // queue the 51st call's session behind the others (the load benchmark found it).
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(Integer.MAX_VALUE)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(16 << 20));

@@ -96,6 +96,11 @@ final class FrameLedger {
         return reordered;
     }
 
+    /** Starts the latency sample afresh (after a warm-up); losses keep counting from the start. */
+    synchronized void restartLatencies() {
+        latencyCount = 0;
+    }
+
     synchronized long count() {
         return latencyCount;
     }

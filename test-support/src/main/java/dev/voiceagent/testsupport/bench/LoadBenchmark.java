@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * Each call streams tagged caller audio in real time; every 3 s the fake answers with a burst of tagged assistant
  * audio, and every third answer is interrupted by a barge-in. Prints and returns the figures.
  * <p>
- * Usage: {@code LoadBenchmark --calls 10,100,250,500 --seconds 60 [--out target/bench.json]}.
+ * Usage: {@code LoadBenchmark --calls 10,100,250,500 --seconds 60 [--warmup 15] [--out target/bench.json]}.
  */
 public final class LoadBenchmark {
 
@@ -33,7 +33,8 @@ public final class LoadBenchmark {
     private static final int BARGE_IN_ANSWER_FRAMES = 100;
     private static final int DELTA_BYTES = 800; // 100 ms per delta
 
-    public record Config(int calls, Duration duration) {
+    /** @param warmUp how long the calls run before measuring, so the services' JIT has compiled the hot path */
+    public record Config(int calls, Duration duration, Duration warmUp) {
     }
 
     private LoadBenchmark() {
@@ -45,9 +46,10 @@ public final class LoadBenchmark {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15")));
         List<Map<String, Object>> runs = new ArrayList<>();
         for (String calls : options.getOrDefault("calls", "10").split(",")) {
-            runs.add(run(new Config(Integer.parseInt(calls.trim()), duration)));
+            runs.add(run(new Config(Integer.parseInt(calls.trim()), duration, warmUp)));
         }
         Path out = Path.of(options.getOrDefault("out", "target/bench.json"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -59,7 +61,7 @@ public final class LoadBenchmark {
     /** One run; the returned map is also what goes into the JSON report. */
     public static Map<String, Object> run(Config config) throws Exception {
         int calls = config.calls();
-        int seconds = (int) config.duration().toSeconds();
+        int seconds = (int) (config.duration().toSeconds() + config.warmUp().toSeconds());
         FrameLedger inbound = new FrameLedger(calls, seconds * 50 + 500);
         FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
         List<Long> bargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -136,10 +138,6 @@ public final class LoadBenchmark {
                 }
             }
 
-            ProcessStats coreStart = ProcessStats.of(core.pid());
-            ProcessStats gatewayStart = ProcessStats.of(gateway.pid());
-            ProcessStats benchStart = ProcessStats.of(ProcessHandle.current().pid());
-            long started = System.nanoTime();
             int[] nextOutbound = new int[calls];
             int[] cycle = new int[calls];
             List<Long> timers = new ArrayList<>();
@@ -165,7 +163,15 @@ public final class LoadBenchmark {
                     }
                 })));
             }
-            Thread.sleep(config.duration().toMillis()); // a fixed measuring window while the calls run in real time
+            Thread.sleep(config.warmUp().toMillis()); // the calls run in real time meanwhile
+            inbound.restartLatencies();
+            outbound.restartLatencies();
+            bargeIns.clear();
+            ProcessStats coreStart = ProcessStats.of(core.pid());
+            ProcessStats gatewayStart = ProcessStats.of(gateway.pid());
+            ProcessStats benchStart = ProcessStats.of(ProcessHandle.current().pid());
+            long started = System.nanoTime();
+            Thread.sleep(config.duration().toMillis()); // the measuring window
             ProcessStats coreEnd = ProcessStats.of(core.pid());
             ProcessStats gatewayEnd = ProcessStats.of(gateway.pid());
             ProcessStats benchEnd = ProcessStats.of(ProcessHandle.current().pid());
