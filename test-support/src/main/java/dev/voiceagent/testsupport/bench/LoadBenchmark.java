@@ -83,14 +83,17 @@ public final class LoadBenchmark {
                     }
                 }));
         String secret = "bench-session-reference-secret";
+        // Extra JVM options for the services, e.g. a JFR recording: BENCH_SERVICE_JVM_OPTS=-XX:StartFlightRecording...
+        Map<String, String> serviceEnv = System.getenv("BENCH_SERVICE_JVM_OPTS") == null ? Map.of()
+                : Map.of("JAVA_TOOL_OPTIONS", System.getenv("BENCH_SERVICE_JVM_OPTS"));
         try (QuarkusServiceProcess core = QuarkusServiceProcess.start("bench-core", QuarkusServiceProcess.runJarOf(
                 "realtime-core"), Map.of("openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key",
                 "sk-bench", "core.session-ref.secret", secret, "core.max-sessions", Integer.toString(calls + 10),
-                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), serviceEnv);
                 QuarkusServiceProcess gateway = QuarkusServiceProcess.start("bench-gateway",
                         QuarkusServiceProcess.runJarOf("telephony-gateway"), Map.of("core.url",
                                 core.baseUrl().toString(), "core.session-ref.secret", secret,
-                                "twilio.media-stream-url", "wss://bench.example.com/media-stream"), Map.of())) {
+                                "twilio.media-stream-url", "wss://bench.example.com/media-stream"), serviceEnv)) {
             ProcessStats coreIdle = ProcessStats.of(core.pid());
             ProcessStats gatewayIdle = ProcessStats.of(gateway.pid());
             double heapIdle = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
