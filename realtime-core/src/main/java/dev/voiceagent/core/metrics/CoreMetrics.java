@@ -3,7 +3,7 @@ package dev.voiceagent.core.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * The core's metrics. Labels carry reasons, types and channels only: never a phone number, id or secret.
  * Per-frame counters are resolved once, so the audio path does no tag lookups.
  */
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: called for every audio frame, so no client proxy in between.
+@Singleton
 public class CoreMetrics {
 
     private final MeterRegistry registry;

@@ -2,10 +2,11 @@ package dev.voiceagent.telephony.call;
 
 import dev.voiceagent.telephony.core.CoreLink;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** The application-wide collaborators of every call; none holds per-call state. */
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: called for every audio frame, so no client proxy in between.
+@Singleton
 public class CallServices {
 
     private final CoreLink core;

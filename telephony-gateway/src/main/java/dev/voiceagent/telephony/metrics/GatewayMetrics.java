@@ -3,7 +3,7 @@ package dev.voiceagent.telephony.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The telephony gateway's metrics. Labels carry kinds and reasons only: never a phone number, a call SID or a
  * secret. Per-frame counters are resolved once.
  */
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: called for every audio frame, so no client proxy in between.
+@Singleton
 public class GatewayMetrics {
 
     private final MeterRegistry registry;

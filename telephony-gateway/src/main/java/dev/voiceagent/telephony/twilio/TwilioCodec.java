@@ -19,6 +19,7 @@ public final class TwilioCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_:.-]{1,128}");
 
     private TwilioCodec() {
     }
@@ -81,9 +82,13 @@ public final class TwilioCodec {
                 + base64Audio.toString(java.nio.charset.StandardCharsets.ISO_8859_1) + "\"}}";
     }
 
+    /** Mark names are ours (item id, position, generation, sequence), so they are written without a JSON tree. */
     public static String mark(String streamSid, String name) {
-        return MAPPER.createObjectNode().put("event", "mark").put("streamSid", streamSid)
-                .set("mark", MAPPER.createObjectNode().put("name", name)).toString();
+        if (!SAFE_NAME.matcher(name).matches()) {
+            return MAPPER.createObjectNode().put("event", "mark").put("streamSid", streamSid)
+                    .set("mark", MAPPER.createObjectNode().put("name", name)).toString();
+        }
+        return "{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":\"" + name + "\"}}";
     }
 
     public static String clear(String streamSid) {
