@@ -96,7 +96,6 @@ public final class LoadBenchmark {
                                 "twilio.media-stream-url", "wss://bench.example.com/media-stream"), serviceEnv)) {
             ProcessStats coreIdle = ProcessStats.of(core.pid());
             ProcessStats gatewayIdle = ProcessStats.of(gateway.pid());
-            double heapIdle = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
             URI stream = URI.create("ws://127.0.0.1:" + gateway.port() + "/media-stream");
 
             List<TwilioCallSimulator> simulators = new ArrayList<>();
@@ -178,6 +177,12 @@ public final class LoadBenchmark {
             ProcessStats coreEnd = ProcessStats.of(core.pid());
             ProcessStats gatewayEnd = ProcessStats.of(gateway.pid());
             ProcessStats benchEnd = ProcessStats.of(ProcessHandle.current().pid());
+            // Latencies of the window only: the forced GC of the heap reading below must not show in them.
+            Percentiles inboundLatency = inbound.latency();
+            Percentiles outboundLatency = outbound.latency();
+            Percentiles bargeInLatency = Percentiles.of(bargeIns.stream().mapToLong(Long::longValue).toArray());
+            Map<String, Double> gcPauseMax = Map.of("gateway", Metrics.gcPauseMaxMillis(gateway),
+                    "core", Metrics.gcPauseMaxMillis(core));
             double heapLoaded = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
             double elapsedSeconds = (System.nanoTime() - started) / 1e9;
             timers.forEach(vertx::cancelTimer);
@@ -185,14 +190,19 @@ public final class LoadBenchmark {
             awaitQuiet(inbound, outbound); // frames still in flight arrive before losses are counted
             long dropped = simulators.stream().filter(TwilioCallSimulator::isClosed).count();
             simulators.forEach(TwilioCallSimulator::hangUp);
+            // Heap per call: live heap with the calls up, less live heap once they have all ended (both after a GC,
+            // both outside the measuring window).
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Metrics.activeSessions(core) == 0 && Metrics.activeCalls(gateway) == 0);
+            double heapIdle = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
 
             double callSeconds = calls * elapsedSeconds;
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("calls", calls);
             result.put("seconds", elapsedSeconds);
-            result.put("inbound", direction(inbound));
-            result.put("outbound", direction(outbound));
-            result.put("bargeIn", Percentiles.of(bargeIns.stream().mapToLong(Long::longValue).toArray()));
+            result.put("inbound", direction(inbound, inboundLatency));
+            result.put("outbound", direction(outbound, outboundLatency));
+            result.put("bargeIn", bargeInLatency);
             result.put("webhookToSessionReady", Percentiles.of(Arrays.stream(readyAfter).filter(v -> v > 0).toArray()));
             result.put("callsDropped", dropped);
             result.put("cpuMsPerCallSecond", Map.of(
@@ -204,8 +214,7 @@ public final class LoadBenchmark {
             result.put("heapKibPerCall", (heapLoaded - heapIdle) / 1024 / calls);
             result.put("rssKibPerCall", Map.of("gateway", (gatewayEnd.rssKib() - gatewayIdle.rssKib()) / (double) calls,
                     "core", (coreEnd.rssKib() - coreIdle.rssKib()) / (double) calls));
-            result.put("gcPauseMaxMs", Map.of("gateway", Metrics.gcPauseMaxMillis(gateway),
-                    "core", Metrics.gcPauseMaxMillis(core)));
+            result.put("gcPauseMaxMs", gcPauseMax);
             print(result);
             return result;
         } finally {
@@ -225,10 +234,10 @@ public final class LoadBenchmark {
                 });
     }
 
-    private static Map<String, Object> direction(FrameLedger ledger) {
+    private static Map<String, Object> direction(FrameLedger ledger, Percentiles latency) {
         Map<String, Object> direction = new LinkedHashMap<>();
-        direction.put("frames", ledger.count());
-        direction.put("latency", ledger.latency());
+        direction.put("frames", latency.samples());
+        direction.put("latency", latency);
         direction.put("lost", ledger.lost());
         direction.put("duplicated", ledger.duplicates());
         direction.put("reordered", ledger.reordered());

@@ -16,8 +16,28 @@ final class Metrics {
     private Metrics() {
     }
 
+    /** Live heap: a full GC first (through jcmd, next to this JVM's java), so garbage does not count. */
     static double heapBytes(QuarkusServiceProcess service) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String jcmd = java.endsWith("java") ? java.substring(0, java.length() - 4) + "jcmd" : "jcmd";
+        try {
+            new ProcessBuilder(jcmd, Long.toString(service.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return sum(service, "jvm_memory_used_bytes", "area=\"heap\"");
+    }
+
+    static double activeSessions(QuarkusServiceProcess core) {
+        return max(core, "voice_core_sessions_active");
+    }
+
+    static double activeCalls(QuarkusServiceProcess gateway) {
+        return max(gateway, "voice_gateway_calls_active");
     }
 
     static double gcPauseMaxMillis(QuarkusServiceProcess service) {
