@@ -24,6 +24,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = SessionMessage.SpeechStopped.class, name = "speech.stopped"),
         @JsonSubTypes.Type(value = SessionMessage.Transcript.class, name = "transcript"),
         @JsonSubTypes.Type(value = SessionMessage.AgentChanged.class, name = "agent.changed"),
+        @JsonSubTypes.Type(value = SessionMessage.ToolActivity.class, name = "tool.activity"),
         @JsonSubTypes.Type(value = SessionMessage.Error.class, name = "error"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -92,6 +93,10 @@ public sealed interface SessionMessage {
     }
 
     record AgentChanged(String agent) implements FromCore {
+    }
+
+    /** An agent's tool call: {@code phase} is {@code started}, then {@code ok} or {@code error}. */
+    record ToolActivity(String tool, String phase) implements FromCore {
     }
 
     /** Something went wrong; if {@code fatal}, an {@code end} follows. */

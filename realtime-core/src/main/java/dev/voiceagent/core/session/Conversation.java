@@ -383,7 +383,7 @@ public final class Conversation {
         toGateway(new SessionMessage.Error(code, message, false));
     }
 
-    private void toGateway(SessionMessage.FromCore message) {
+    void toGateway(SessionMessage.FromCore message) {
         if (gateway != null && state != State.ENDED) {
             gateway.send(message);
         }

@@ -5,6 +5,7 @@ import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.handoff.ArgumentsCheck;
 import dev.voiceagent.core.mcp.ToolOutcome;
 import dev.voiceagent.core.openai.ClientEvents;
+import dev.voiceagent.session.SessionMessage;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -62,12 +63,15 @@ final class FunctionCalls {
                 services.tools().tools().holdingDelay().toMillis(),
                 t -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
         LOG.infof("conversation %s: tool %s called", conversation.id(), tool.reference().tool());
+        conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(), "started"));
         services.mcp().call(tool.reference(), arguments).onComplete(result -> {
             conversation.context().owner().cancelTimer(holdingTimer);
             ToolOutcome outcome = result.succeeded() ? result.result()
                     : ToolOutcome.error("the tool failed: " + result.cause().getMessage());
             services.metrics().toolCall(tool.reference().tool(), outcome.isError() ? "error" : "ok");
             services.metrics().toolLatency(System.nanoTime() - started);
+            conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(),
+                    outcome.isError() ? "error" : "ok"));
             answer(callId, outcome.forModel());
         });
     }

@@ -174,6 +174,8 @@ public final class TwilioCall implements CoreConversation.Listener {
             }
             case SessionMessage.AgentChanged changed -> LOG.infof("call %s: agent %s now speaks", streamSid,
                     changed.agent());
+            case SessionMessage.ToolActivity tool -> LOG.debugf("call %s: tool %s %s", streamSid, tool.tool(),
+                    tool.phase());
         }
     }
 

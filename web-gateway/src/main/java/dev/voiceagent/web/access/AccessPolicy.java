@@ -1,0 +1,70 @@
+package dev.voiceagent.web.access;
+
+import dev.voiceagent.web.config.WebConfig;
+import dev.voiceagent.web.socketio.ConnectAdmission;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.json.JSONException;
+import org.json.JSONObject;
+
+/** The web channel's admission rules for a Socket.IO CONNECT: the page's origin, then the access token if required. */
+@ApplicationScoped
+public class AccessPolicy implements ConnectAdmission {
+
+    private final OriginPolicy origins;
+    private final Optional<AccessTokens> tokens;
+    private final boolean tokenRequired;
+
+    public AccessPolicy(WebConfig config) {
+        this.origins = new OriginPolicy(config.allowedOrigins().orElse(List.of()));
+        this.tokenRequired = config.access().required();
+        this.tokens = config.access().secret()
+                .map(secret -> new AccessTokens(secret, config.access().tokenTtl(), Clock.systemUTC()));
+        if (tokenRequired && tokens.isEmpty()) {
+            throw new IllegalStateException("web.access.required is true but web.access.secret (WEB_ACCESS_SECRET) is not set");
+        }
+    }
+
+    public OriginPolicy origins() {
+        return origins;
+    }
+
+    public Optional<AccessTokens> tokens() {
+        return tokens;
+    }
+
+    @Override
+    public Optional<Refusal> check(String namespace, String auth, Map<String, List<String>> headers) {
+        if (!origins.admits(header(headers, "origin"), header(headers, "host"))) {
+            return Optional.of(new Refusal("origin", "origin not allowed"));
+        }
+        if (tokenRequired && !tokens.orElseThrow().isValid(token(auth))) {
+            return Optional.of(new Refusal("auth", auth.isEmpty() ? "access token required" : "access token invalid or expired"));
+        }
+        return Optional.empty();
+    }
+
+    private static String token(String auth) {
+        if (auth.isEmpty()) {
+            return null;
+        }
+        try {
+            return new JSONObject(auth).optString("token", null);
+        } catch (JSONException e) {
+            return null;
+        }
+    }
+
+    /** Header lookup ignoring case, as HTTP requires. */
+    private static String header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.voiceagent.web.conversation;
+
+import static dev.voiceagent.web.conversation.WidgetEvents.reason;
+
+import dev.voiceagent.session.AudioCodec;
+import dev.voiceagent.session.Channel;
+import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.ProtocolException;
+import dev.voiceagent.session.Role;
+import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.web.audio.Pcm16Resampler;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.json.JSONObject;
+
+/**
+ * One conversation of a web connection, from SESSION_START to its end: its socket to realtime-core, the caller's
+ * audio on its way there (resampled to 24 kHz), the agent's audio on its way back, and what the page has played of
+ * it, so that a barge-in truncates the model's memory of its answer where the user stopped hearing it.
+ * Runs on the connection's context.
+ */
+final class VoiceSession implements CoreConversation.Listener {
+
+    private static final Logger LOG = Logger.getLogger(VoiceSession.class);
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+    private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
+
+    private final WebConnection connection;
+    private final WebServices services;
+    private final Pcm16Resampler resampler;
+    private final String agent;
+    private final ArrayDeque<Buffer> pendingAudio = new ArrayDeque<>();
+    private int pendingBytes;
+    private CoreConversation conversation;
+    private long startTimer = -1;
+    private boolean ready;
+    private boolean over;
+    private long startedAtMillis;
+    private String currentItem;
+    private String interruptedItem;
+    private long itemFirstChunkNanos;
+    private long itemSentMs;
+    private String reportedItem;
+    private long reportedMs;
+
+    VoiceSession(WebConnection connection, WebServices services, int sampleRate, String agent) {
+        this.connection = connection;
+        this.services = services;
+        this.resampler = new Pcm16Resampler(sampleRate);
+        this.agent = agent;
+    }
+
+    void open(String connectionId) {
+        SessionMessage.Start start = new SessionMessage.Start(SessionMessage.VERSION, Channel.WEB, AudioCodec.PCM16,
+                null, connectionId, null, null, null, agent);
+        startTimer = services.vertx().setTimer(services.config().core().startTimeout().toMillis(),
+                t -> {
+                    if (!ready) {
+                        close("start_timeout", "the voice service did not become ready in time", true);
+                    }
+                });
+        CoreConversation.open(services.coreClient(), services.config().core().url(), start, this)
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        LOG.warnf("cannot reach realtime-core: %s", result.cause().getMessage());
+                        close("core_unreachable", "the voice service is unavailable", false);
+                        return;
+                    }
+                    conversation = result.result();
+                    if (over) {
+                        conversation.send(new SessionMessage.End("client_ended"));
+                        conversation.close();
+                        return;
+                    }
+                    Buffer audio;
+                    while ((audio = pendingAudio.poll()) != null) {
+                        conversation.sendAudio(audio);
+                    }
+                    pendingBytes = 0;
+                });
+    }
+
+    void audio(byte[] pcm16) {
+        byte[] resampled = resampler.process(pcm16);
+        if (resampled.length == 0) {
+            return;
+        }
+        services.metrics().chunkIn();
+        Buffer base64 = Buffer.buffer(BASE64.encode(resampled));
+        if (conversation != null) {
+            conversation.sendAudio(base64);
+        } else if (pendingBytes + resampled.length <= services.config().limits().pendingAudioBytes()) {
+            pendingAudio.add(base64);
+            pendingBytes += resampled.length;
+        } else {
+            services.metrics().badInput("pending_audio_overflow");
+        }
+    }
+
+    void playbackPosition(String itemId, long playedMs) {
+        reportedItem = itemId;
+        reportedMs = playedMs;
+    }
+
+    /** The user ended the session or left. */
+    void end(String reason) {
+        if (over) {
+            return;
+        }
+        finish(reason);
+        if (conversation != null) {
+            conversation.send(new SessionMessage.End(reason));
+            conversation.close();
+        }
+    }
+
+    // ---- from the core ----------------------------------------------------------------------------------
+
+    @Override
+    public void onMessage(SessionMessage.FromCore message) {
+        if (over) {
+            return;
+        }
+        switch (message) {
+            case SessionMessage.Ready r -> {
+                ready = true;
+                services.vertx().cancelTimer(startTimer);
+                startedAtMillis = System.currentTimeMillis();
+                services.metrics().sessionStarted();
+                LOG.infof("web session started: conversation %s, agent %s", r.conversationId(), r.agent());
+                connection.emit(WidgetEvents.SESSION_START_SUCCESS, new JSONObject().put("agent", r.agent()));
+            }
+            case SessionMessage.AudioItem item -> {
+                currentItem = item.itemId();
+                itemFirstChunkNanos = 0;
+                itemSentMs = 0;
+                connection.emit(WidgetEvents.ASSISTANT_AUDIO_ITEM, new JSONObject().put("itemId", item.itemId()));
+            }
+            case SessionMessage.SpeechStarted speech -> bargeIn();
+            case SessionMessage.Transcript transcript -> {
+                if (transcript.isFinal() && !transcript.text().isBlank()) {
+                    connection.emit(transcript.role() == Role.USER ? WidgetEvents.USER_AUDIO_TRANSCRIPT
+                            : WidgetEvents.ASSISTANT_AUDIO_TRANSCRIPT, transcript.text());
+                }
+            }
+            case SessionMessage.AgentChanged changed -> {
+                LOG.infof("web session: agent %s now speaks", changed.agent());
+                connection.emit(WidgetEvents.AGENT_CHANGED, new JSONObject().put("agent", changed.agent()));
+            }
+            case SessionMessage.ToolActivity tool -> connection.emit(WidgetEvents.TOOL_ACTIVITY,
+                    new JSONObject().put("tool", tool.tool()).put("phase", tool.phase()));
+            case SessionMessage.Error error -> {
+                services.metrics().coreError(error.code());
+                if (!ready) {
+                    close(error.code(), error.message(), true);
+                } else {
+                    connection.emit(WidgetEvents.ERROR, reason(error.message()).put("code", error.code()));
+                }
+            }
+            case SessionMessage.End end -> close("core_ended", "the conversation ended: " + end.reason(), false);
+            case SessionMessage.AudioDone done -> {
+                // The page plays what it has; nothing to do when the model finishes sending.
+            }
+            case SessionMessage.SpeechStopped stopped -> {
+            }
+        }
+    }
+
+    @Override
+    public void onAudio(Buffer base64Audio) {
+        if (over || currentItem == null || currentItem.equals(interruptedItem)) {
+            return; // late audio of an interrupted item
+        }
+        byte[] pcm16 = BASE64_DECODER.decode(base64Audio.getBytes());
+        if (itemFirstChunkNanos == 0) {
+            itemFirstChunkNanos = System.nanoTime();
+        }
+        itemSentMs += AudioCodec.PCM16.millisOf(pcm16.length);
+        services.metrics().chunkOut();
+        connection.emit(WidgetEvents.ASSISTANT_AUDIO_CHUNK, pcm16);
+    }
+
+    @Override
+    public void onClosed() {
+        close("core_closed", "the voice service closed the conversation", false);
+    }
+
+    @Override
+    public void onProtocolError(ProtocolException e) {
+        services.metrics().badInput("core_protocol");
+        LOG.warnf("unreadable message from the core: %s", e.getMessage());
+    }
+
+    /**
+     * The user spoke over the agent: the page stops playback, and the core learns how much of the item was heard:
+     * what the page reported, or else the time since its first chunk, as the page plays in real time.
+     */
+    private void bargeIn() {
+        connection.emit(WidgetEvents.INTERRUPTED, currentItem == null ? null
+                : new JSONObject().put("itemId", currentItem));
+        if (currentItem == null || currentItem.equals(interruptedItem)) {
+            conversation.send(new SessionMessage.PlaybackInterrupted(List.of()));
+            return;
+        }
+        long elapsedMs = itemFirstChunkNanos == 0 ? 0 : (System.nanoTime() - itemFirstChunkNanos) / 1_000_000;
+        long heard = Math.min(itemSentMs, currentItem.equals(reportedItem) ? reportedMs : elapsedMs);
+        if (heard < itemSentMs) {
+            services.metrics().bargeIn();
+        }
+        interruptedItem = currentItem;
+        conversation.send(new SessionMessage.PlaybackInterrupted(
+                List.of(new SessionMessage.HeardItem(currentItem, heard))));
+    }
+
+    /** Ended from this side or by the core: tell the page (unless it asked), and release everything. */
+    private void close(String reason, String explanation, boolean tellCore) {
+        if (over) {
+            return;
+        }
+        if (ready) {
+            connection.emit(WidgetEvents.SESSION_ENDED, reason(explanation));
+        } else {
+            services.metrics().sessionRefused(reason);
+            connection.emit(WidgetEvents.SESSION_START_ERROR, reason(explanation));
+        }
+        finish(reason);
+        if (tellCore && conversation != null) {
+            conversation.send(new SessionMessage.End(reason));
+        }
+        if (conversation != null) {
+            conversation.close();
+        }
+    }
+
+    private void finish(String reason) {
+        over = true;
+        services.vertx().cancelTimer(startTimer);
+        pendingAudio.clear();
+        if (ready) {
+            services.metrics().sessionEnded(reason);
+            LOG.infof("web session ended after %d s: %s", (System.currentTimeMillis() - startedAtMillis) / 1000,
+                    reason);
+        }
+        connection.sessionOver(this);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.voiceagent.web.conversation;
+
+import static dev.voiceagent.web.conversation.WidgetEvents.envelope;
+import static dev.voiceagent.web.conversation.WidgetEvents.reason;
+
+import io.socket.socketio.server.SocketIoSocket;
+import io.vertx.core.Context;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.json.JSONObject;
+
+/**
+ * One Socket.IO socket: reads the widget's envelopes and runs at most one {@link VoiceSession} at a time. The
+ * library calls in on transport threads; everything here runs on the connection's own Vert.x context, so no state
+ * is shared and the session's core callbacks land on the same thread.
+ */
+final class WebConnection {
+
+    private static final Logger LOG = Logger.getLogger(WebConnection.class);
+    private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final SocketIoSocket socket;
+    private final WebServices services;
+    private final Context context;
+    private final boolean writesBlock;
+    private VoiceSession session;
+    private int sessionsStarted;
+    private boolean disconnected;
+
+    WebConnection(SocketIoSocket socket, WebServices services, Context context) {
+        this.socket = socket;
+        this.services = services;
+        this.context = context;
+        // A connection that began on long-polling answers through servlet responses, whose writes block; they must
+        // not run on an event loop. Such connections stay rare (the widget forces websockets), so they pay a hop.
+        this.writesBlock = !"websocket".equals(socket.getInitialQuery().get("transport"));
+        socket.registerAllEventListener((name, args) -> context.runOnContext(ignored -> onEvent(name, args)));
+        socket.on("disconnect", args -> context.runOnContext(ignored -> onDisconnect()));
+    }
+
+    private void onEvent(String name, Object[] args) {
+        if (disconnected) {
+            return;
+        }
+        if (!WidgetEvents.SOCKET_EVENT.equals(name) || args.length == 0
+                || !(args[0] instanceof JSONObject message) || !(message.opt("event") instanceof String event)) {
+            refuse("malformed_envelope", "expected message {event, data}");
+            return;
+        }
+        Object data = message.opt("data");
+        switch (event) {
+            case WidgetEvents.SESSION_START -> start(data);
+            case WidgetEvents.USER_AUDIO_CHUNK -> audio(data);
+            case WidgetEvents.PLAYBACK_POSITION -> playbackPosition(data);
+            case WidgetEvents.SESSION_END -> end();
+            default -> refuse("unknown_event", "unknown event " + event);
+        }
+    }
+
+    private void start(Object data) {
+        if (session != null) {
+            services.metrics().sessionRefused("already_active");
+            emit(WidgetEvents.SESSION_START_ERROR, reason("a session is already active on this connection"));
+            return;
+        }
+        if (sessionsStarted >= services.config().limits().maxSessionsPerConnection()) {
+            services.metrics().sessionRefused("connection_limit");
+            emit(WidgetEvents.SESSION_START_ERROR, reason("too many sessions on this connection; reconnect"));
+            return;
+        }
+        JSONObject options = data instanceof JSONObject object ? object : new JSONObject();
+        int sampleRate = options.optInt("sampleRate", 24_000);
+        if (sampleRate != 16_000 && sampleRate != 24_000 && sampleRate != 48_000) {
+            services.metrics().sessionRefused("bad_options");
+            emit(WidgetEvents.SESSION_START_ERROR, reason("sampleRate must be 16000, 24000 or 48000"));
+            return;
+        }
+        String agent = options.optString("agent", null);
+        if (agent != null && !AGENT.matcher(agent).matches()) {
+            services.metrics().sessionRefused("bad_options");
+            emit(WidgetEvents.SESSION_START_ERROR, reason("agent must be an agent's name"));
+            return;
+        }
+        sessionsStarted++;
+        session = new VoiceSession(this, services, sampleRate, agent);
+        session.open(socket.getId());
+    }
+
+    private void audio(Object data) {
+        if (!(data instanceof byte[] pcm16)) {
+            refuse("audio_not_binary", "USER_AUDIO_CHUNK data must be binary PCM16");
+            return;
+        }
+        if (session == null) {
+            // The original dropped this silently; say so, once per chunk is too chatty, the metric counts them all.
+            services.metrics().badInput("audio_without_session");
+            return;
+        }
+        session.audio(pcm16);
+    }
+
+    private void playbackPosition(Object data) {
+        if (!(data instanceof JSONObject position) || !(position.opt("itemId") instanceof String itemId)
+                || position.optLong("playedMs", -1) < 0) {
+            refuse("bad_playback_position", "PLAYBACK_POSITION needs {itemId, playedMs}");
+            return;
+        }
+        if (session != null) {
+            session.playbackPosition(itemId, position.getLong("playedMs"));
+        }
+    }
+
+    private void end() {
+        if (session == null) {
+            emit(WidgetEvents.SESSION_END_ERROR, reason("no active session"));
+            return;
+        }
+        session.end("client_ended");
+        emit(WidgetEvents.SESSION_END_SUCCESS, null);
+    }
+
+    private void onDisconnect() {
+        disconnected = true;
+        if (session != null) {
+            session.end("client_disconnected");
+        }
+    }
+
+    /** Called by the session when it is over, whoever ended it. */
+    void sessionOver(VoiceSession over) {
+        if (session == over) {
+            session = null;
+        }
+    }
+
+    boolean isConnected() {
+        return !disconnected;
+    }
+
+    void emit(String event, Object data) {
+        if (disconnected) {
+            return;
+        }
+        JSONObject envelope = envelope(event, data);
+        if (writesBlock) {
+            context.executeBlocking(() -> {
+                socket.send(WidgetEvents.SOCKET_EVENT, envelope);
+                return null;
+            }, true);
+        } else {
+            socket.send(WidgetEvents.SOCKET_EVENT, envelope);
+        }
+    }
+
+    private void refuse(String kind, String detail) {
+        services.metrics().badInput(kind);
+        LOG.debugf("socket %s: %s", socket.getId(), detail);
+        emit(WidgetEvents.ERROR, reason(detail));
+    }
+}

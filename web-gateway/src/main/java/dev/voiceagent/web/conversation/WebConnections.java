@@ -1,0 +1,15 @@
+package dev.voiceagent.web.conversation;
+
+import dev.voiceagent.web.socketio.SocketIoHost;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+
+/** Gives every Socket.IO socket on the default namespace its own {@link WebConnection}. */
+@Startup
+@Singleton
+public class WebConnections {
+
+    public WebConnections(SocketIoHost host, WebServices services) {
+        host.onConnection(socket -> new WebConnection(socket, services, services.vertx().getOrCreateContext()));
+    }
+}

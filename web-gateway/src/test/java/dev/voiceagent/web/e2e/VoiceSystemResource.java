@@ -1,0 +1,56 @@
+package dev.voiceagent.web.e2e;
+
+import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
+import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * What the web gateway under test talks to: the packaged realtime-core as its own JVM, connected to a strict fake
+ * of OpenAI that the tests script. No MCP server runs; the core starts its agents without tools.
+ */
+public class VoiceSystemResource implements QuarkusTestResourceLifecycleManager {
+
+    private static Vertx vertx;
+    private static FakeRealtimeServer openAi;
+    private static QuarkusServiceProcess core;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-web-test");
+        try {
+            core = QuarkusServiceProcess.start("web-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
+                    "openai.realtime-url", openAi.openAiUrl().toString(),
+                    "openai.api-key", "sk-web-test",
+                    "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("web.core.url", core.baseUrl().toString());
+    }
+
+    public static FakeRealtimeServer openAi() {
+        return openAi;
+    }
+
+    public static QuarkusServiceProcess core() {
+        return core;
+    }
+
+    @Override
+    public void stop() {
+        if (core != null) {
+            core.close();
+        }
+        if (openAi != null) {
+            openAi.close();
+        }
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
