@@ -45,6 +45,7 @@ final class VoiceSession implements CoreConversation.Listener {
     private long itemSentMs;
     private String reportedItem;
     private long reportedMs;
+    private long reportedAtNanos;
 
     VoiceSession(WebConnection connection, WebServices services, int sampleRate, String agent) {
         this.connection = connection;
@@ -103,6 +104,7 @@ final class VoiceSession implements CoreConversation.Listener {
     void playbackPosition(String itemId, long playedMs) {
         reportedItem = itemId;
         reportedMs = playedMs;
+        reportedAtNanos = System.nanoTime();
     }
 
     /** The user ended the session or left. */
@@ -196,7 +198,8 @@ final class VoiceSession implements CoreConversation.Listener {
 
     /**
      * The user spoke over the agent: the page stops playback, and the core learns how much of the item was heard:
-     * what the page reported, or else the time since its first chunk, as the page plays in real time.
+     * what the page last reported plus the time since, or else the time since its first chunk was sent, as the
+     * page plays in real time; never more than was sent.
      */
     private void bargeIn() {
         connection.emit(WidgetEvents.INTERRUPTED, currentItem == null ? null
@@ -205,8 +208,10 @@ final class VoiceSession implements CoreConversation.Listener {
             conversation.send(new SessionMessage.PlaybackInterrupted(List.of()));
             return;
         }
-        long elapsedMs = itemFirstChunkNanos == 0 ? 0 : (System.nanoTime() - itemFirstChunkNanos) / 1_000_000;
-        long heard = Math.min(itemSentMs, currentItem.equals(reportedItem) ? reportedMs : elapsedMs);
+        long now = System.nanoTime();
+        long estimate = currentItem.equals(reportedItem) ? reportedMs + (now - reportedAtNanos) / 1_000_000
+                : itemFirstChunkNanos == 0 ? 0 : (now - itemFirstChunkNanos) / 1_000_000;
+        long heard = Math.min(itemSentMs, estimate);
         if (heard < itemSentMs) {
             services.metrics().bargeIn();
         }

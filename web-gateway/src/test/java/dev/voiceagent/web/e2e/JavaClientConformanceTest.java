@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * websocket only (the original widget), long-polling with upgrade (the clients' default), and polling only.
  */
 @QuarkusTest
-@QuarkusTestResource(value = VoiceSystemResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(VoiceSystemResource.class)
 class JavaClientConformanceTest {
 
     @TestHTTPResource("/")
