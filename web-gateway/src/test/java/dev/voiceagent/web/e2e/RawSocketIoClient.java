@@ -1,0 +1,73 @@
+package dev.voiceagent.web.e2e;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client that writes Engine.IO/Socket.IO frames by hand over a websocket, to send what well-behaved clients never
+ * do. It records every text frame the server sends and how the socket closed.
+ */
+final class RawSocketIoClient implements AutoCloseable {
+
+    private final WebSocketClient client;
+    private final WebSocket socket;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile Short closeCode;
+
+    private RawSocketIoClient(WebSocketClient client, WebSocket socket) {
+        this.client = client;
+        this.socket = socket;
+        socket.textMessageHandler(received::add);
+        socket.closeHandler(v -> closeCode = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
+    }
+
+    /** Opens {@code /realtime-voice/?EIO=4&transport=websocket}, with an Origin header when given. */
+    static RawSocketIoClient open(Vertx vertx, URI gateway, String origin) throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(1 << 22));
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(gateway.getHost())
+                .setPort(gateway.getPort()).setURI("/realtime-voice/?EIO=4&transport=websocket");
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
+        // Handlers are set as the upgrade completes, on the socket's event loop, so the open packet is not missed.
+        return client.connect(options).map(socket -> new RawSocketIoClient(client, socket))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    void sendText(String packet) {
+        socket.writeTextMessage(packet);
+    }
+
+    void sendBinary(byte[] attachment) {
+        socket.writeBinaryMessage(Buffer.buffer(attachment));
+    }
+
+    List<String> received() {
+        return List.copyOf(received);
+    }
+
+    boolean isClosed() {
+        return closeCode != null;
+    }
+
+    Short closeCode() {
+        return closeCode;
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            socket.close();
+        }
+        client.close();
+    }
+}
