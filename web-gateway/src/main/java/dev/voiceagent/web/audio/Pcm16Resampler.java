@@ -9,7 +9,7 @@ package dev.voiceagent.web.audio;
 public final class Pcm16Resampler {
 
     public static final int OUTPUT_RATE = 24_000;
-    private static final int TAPS_PER_PHASE = 16;
+    private static final int TAPS_PER_PHASE = 48;
 
     private final int up;
     private final int down;
