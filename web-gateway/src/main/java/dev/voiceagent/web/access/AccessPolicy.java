@@ -41,8 +41,14 @@ public class AccessPolicy implements ConnectAdmission {
         if (!origins.admits(header(headers, "origin"), header(headers, "host"))) {
             return Optional.of(new Refusal("origin", "origin not allowed"));
         }
-        if (tokenRequired && !tokens.orElseThrow().isValid(token(auth))) {
-            return Optional.of(new Refusal("auth", auth.isEmpty() ? "access token required" : "access token invalid or expired"));
+        if (tokenRequired) {
+            String token = token(auth);
+            if (token == null) {
+                return Optional.of(new Refusal("auth", "access token required"));
+            }
+            if (!tokens.orElseThrow().isValid(token)) {
+                return Optional.of(new Refusal("auth", "access token invalid or expired"));
+            }
         }
         return Optional.empty();
     }

@@ -1,0 +1,54 @@
+package dev.voiceagent.web.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user who speaks over the agent: the page is told to stop at once, the rest of that answer is not sent, and the
+ * model's memory of it is cut where the page says the user stopped hearing it.
+ */
+@QuarkusTest
+@QuarkusTestResource(VoiceSystemResource.class)
+class WebBargeInTest {
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @Test
+    void theAnswerIsTruncatedWhereThePageStoppedPlayingIt() {
+        int before = VoiceSystemResource.openAi().sessions().size();
+        try (WidgetClient widget = WidgetClient.connect(gateway, "websocket")) {
+            widget.sendWithoutData("SESSION_START");
+            widget.await("SESSION_START_SUCCESS");
+            FakeRealtimeSession upstream = VoiceSystemResource.openAi().session(before);
+            await().atMost(Duration.ofSeconds(10)).until(() -> upstream.received("response.done").size()
+                    + upstream.received("response.create").size() >= 1 && !widget.received("ASSISTANT_AUDIO_TRANSCRIPT").isEmpty());
+
+            byte[] fiveSeconds = JavaClientConformanceTest.taggedPcm16(250, 960);
+            String item = upstream.streamAssistantAudio(fiveSeconds, 4800, Duration.ofMillis(100), "A long answer");
+            await().atMost(Duration.ofSeconds(10)).until(() -> widget.audioOf(item).length >= 48_000);
+            widget.send("PLAYBACK_POSITION", new JSONObject().put("itemId", item).put("playedMs", 700));
+            upstream.speechStarted();
+
+            JSONObject interrupted = (JSONObject) widget.await("INTERRUPTED").data();
+            assertThat(interrupted.getString("itemId")).isEqualTo(item);
+            FakeRealtimeSession.Truncation truncation = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> upstream.truncations().stream().findFirst().orElse(null), t -> t != null);
+            assertThat(truncation.itemId()).isEqualTo(item);
+            assertThat(truncation.audioEndMs()).isBetween(700L, 1200L);
+
+            int receivedAtInterruption = widget.audioOf(item).length;
+            assertThat(receivedAtInterruption).isLessThan(fiveSeconds.length);
+            assertThat(upstream.violations()).isEmpty();
+        }
+    }
+}
