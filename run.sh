@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Starts the phone path locally: telephony-gateway on :8080, realtime-core on :8081, mcp-tools on :8083
-# (embedded H2 database in ./data).
-# Needs only a JDK 21+. Ctrl-C stops both.
+# Starts the system locally: telephony-gateway on :8080, realtime-core on :8081, web-gateway (voice widget) on :8082,
+# mcp-tools on :8083 (embedded H2 database in ./data).
+# Needs only a JDK 21+. Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-./mvnw -B -q package -DskipTests -pl mcp-tools,realtime-core,telephony-gateway -am
+./mvnw -B -q package -DskipTests -pl mcp-tools,realtime-core,telephony-gateway,web-gateway -am
 
 # Gateways and cores sign pre-warm references with a shared secret; a fresh one per local run.
 export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}"
@@ -22,8 +22,10 @@ trap stop_all INT TERM EXIT
 java -jar mcp-tools/target/quarkus-app/quarkus-run.jar & pids+=($!)
 java -jar realtime-core/target/quarkus-app/quarkus-run.jar & pids+=($!)
 java -jar telephony-gateway/target/quarkus-app/quarkus-run.jar & pids+=($!)
+java -jar web-gateway/target/quarkus-app/quarkus-run.jar & pids+=($!)
 
-for url in http://localhost:8083/q/health/ready http://localhost:8081/q/health/ready http://localhost:8080/q/health/ready; do
+for url in http://localhost:8083/q/health/ready http://localhost:8081/q/health/ready http://localhost:8080/q/health/ready \
+    http://localhost:8082/q/health/ready; do
   until curl -fs "$url" >/dev/null 2>&1; do
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "a service failed to start" >&2; exit 1; }; done
     sleep 0.5
@@ -37,13 +39,16 @@ cat <<MSG
 
   realtime-core       http://localhost:8081   (model: ${OPENAI_REALTIME_URL:-wss://api.openai.com/v1/realtime})
   telephony-gateway   http://localhost:8080
+  web-gateway         http://localhost:8082   (Socket.IO at /realtime-voice)
   mcp-tools           http://localhost:8083/mcp   (booking tools, H2 database in ./data)
+
+  Talk to the agent in your browser:                         http://localhost:8082/
 
   Point your Twilio number's voice webhook (HTTP POST) at   https://${public_host}/incoming-call
   Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${stream_url}
   Expose port 8080 publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
   ${OPENAI_API_KEY:+OpenAI key: set}${OPENAI_API_KEY:-OpenAI key: NOT set (export OPENAI_API_KEY=...)}
 
-  Ctrl-C stops all three services.
+  Ctrl-C stops all four services.
 MSG
 wait -n "${pids[@]}"

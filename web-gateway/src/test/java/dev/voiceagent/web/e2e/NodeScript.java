@@ -48,7 +48,8 @@ final class NodeScript implements AutoCloseable {
         }
     }
 
-    private static synchronized void installDependencies() {
+    /** Runs {@code npm ci} from the lockfile unless the dependencies are already there. */
+    static synchronized void installDependencies() {
         if (Files.isDirectory(NODE_DIR.resolve("node_modules/socket.io-client"))
                 && Files.isDirectory(NODE_DIR.resolve("node_modules/playwright-core"))) {
             return;
