@@ -30,8 +30,7 @@ class WebBargeInTest {
             widget.sendWithoutData("SESSION_START");
             widget.await("SESSION_START_SUCCESS");
             FakeRealtimeSession upstream = VoiceSystemResource.openAi().session(before);
-            await().atMost(Duration.ofSeconds(10)).until(() -> upstream.received("response.done").size()
-                    + upstream.received("response.create").size() >= 1 && !widget.received("ASSISTANT_AUDIO_TRANSCRIPT").isEmpty());
+            widget.await("ASSISTANT_AUDIO_TRANSCRIPT"); // the greeting is over: the next answer is the only one
 
             byte[] fiveSeconds = JavaClientConformanceTest.taggedPcm16(250, 960);
             String item = upstream.streamAssistantAudio(fiveSeconds, 4800, Duration.ofMillis(100), "A long answer");
