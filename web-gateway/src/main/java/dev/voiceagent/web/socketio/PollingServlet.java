@@ -1,5 +1,6 @@
 package dev.voiceagent.web.socketio;
 
+import dev.voiceagent.session.Base64Audio;
 import io.socket.engineio.server.parser.Packet;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -64,9 +65,14 @@ public class PollingServlet extends HttpServlet {
         long now = System.nanoTime();
         for (String received : payload.split(String.valueOf(SEPARATOR), -1)) {
             String packet = received.startsWith("b") ? withoutLineBreaks(received) : received;
-            ConnectionGuard.Verdict verdict = packet.startsWith("b")
-                    ? connection.guard().binary(packet.length() * 3 / 4)
-                    : connection.guard().text(packet, now);
+            ConnectionGuard.Verdict verdict;
+            if (!packet.startsWith("b")) {
+                verdict = connection.guard().text(packet, now);
+            } else if (Base64Audio.isValid(packet.substring(1))) {
+                verdict = connection.guard().binary(Base64Audio.decodedLength(packet.substring(1)));
+            } else {
+                verdict = new ConnectionGuard.Close("bad_base64", "binary packet that is not base64");
+            }
             switch (verdict) {
                 case ConnectionGuard.Admit admit -> {
                     if (!admitted.isEmpty()) {
