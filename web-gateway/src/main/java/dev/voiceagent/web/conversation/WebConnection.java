@@ -92,7 +92,7 @@ final class WebConnection {
             return;
         }
         if (session == null) {
-            // The original dropped this silently; say so, once per chunk is too chatty, the metric counts them all.
+            // The original dropped these without a trace; here each is counted (an ERROR per 20 ms chunk would flood).
             services.metrics().badInput("audio_without_session");
             return;
         }
