@@ -11,6 +11,9 @@ cd "$(dirname "$0")"
 export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}"
 export CORE_URL="${CORE_URL:-http://localhost:8081}"
 
+# The JDK the wrapper built with (JAVA_HOME) runs the services too; the java on PATH may be older.
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
 pids=()
 stop_all() {
   trap - INT TERM EXIT
@@ -19,10 +22,10 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-java -jar mcp-tools/target/quarkus-app/quarkus-run.jar & pids+=($!)
-java -jar realtime-core/target/quarkus-app/quarkus-run.jar & pids+=($!)
-java -jar telephony-gateway/target/quarkus-app/quarkus-run.jar & pids+=($!)
-java -jar web-gateway/target/quarkus-app/quarkus-run.jar & pids+=($!)
+"$java" -jar mcp-tools/target/quarkus-app/quarkus-run.jar & pids+=($!)
+"$java" -jar realtime-core/target/quarkus-app/quarkus-run.jar & pids+=($!)
+"$java" -jar telephony-gateway/target/quarkus-app/quarkus-run.jar & pids+=($!)
+"$java" -jar web-gateway/target/quarkus-app/quarkus-run.jar & pids+=($!)
 
 for url in http://localhost:8083/q/health/ready http://localhost:8081/q/health/ready http://localhost:8080/q/health/ready \
     http://localhost:8082/q/health/ready; do
