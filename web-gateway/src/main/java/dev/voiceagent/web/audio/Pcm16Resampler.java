@@ -37,6 +37,9 @@ public final class Pcm16Resampler {
 
     /** Converts the next chunk; the result may be empty when the chunk is shorter than one output sample. */
     public byte[] process(byte[] pcm16) {
+        if (isPassThrough() && pendingByte < 0 && pcm16.length % 2 == 0) {
+            return pcm16; // the common case: 24 kHz in whole samples needs no copy
+        }
         short[] input = toSamples(pcm16);
         if (isPassThrough()) {
             return toBytes(input, input.length);

@@ -66,10 +66,11 @@ public class PollingServlet extends HttpServlet {
         for (String received : payload.split(String.valueOf(SEPARATOR), -1)) {
             String packet = received.startsWith("b") ? withoutLineBreaks(received) : received;
             ConnectionGuard.Verdict verdict;
-            if (!packet.startsWith("b")) {
+            String base64 = packet.startsWith("b") ? packet.substring(1) : null;
+            if (base64 == null) {
                 verdict = connection.guard().text(packet, now);
-            } else if (Base64Audio.isValid(packet.substring(1))) {
-                verdict = connection.guard().binary(Base64Audio.decodedLength(packet.substring(1)));
+            } else if (Base64Audio.isValid(base64)) {
+                verdict = connection.guard().binary(Base64Audio.decodedLength(base64));
             } else {
                 verdict = new ConnectionGuard.Close("bad_base64", "binary packet that is not base64");
             }
