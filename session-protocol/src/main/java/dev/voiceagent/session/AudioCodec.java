@@ -26,6 +26,10 @@ public enum AudioCodec {
         return sampleRate;
     }
 
+    public int bytesPerSample() {
+        return bytesPerSample;
+    }
+
     /** Playback duration of {@code bytes} of raw audio, in milliseconds (rounded down). */
     public long millisOf(long bytes) {
         return bytes * 1000 / ((long) sampleRate * bytesPerSample);

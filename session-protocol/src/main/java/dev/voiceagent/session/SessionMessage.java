@@ -69,8 +69,12 @@ public sealed interface SessionMessage {
     record End(String reason) implements FromGateway, FromCore {
     }
 
-    /** The upstream session is configured; audio can flow. */
-    record Ready(String conversationId, String agent, boolean prewarmed) implements FromCore {
+    /**
+     * The upstream session is configured; audio can flow.
+     *
+     * @param model what the caller talks to: a model name, or {@code loopback (no AI)} for the offline provider
+     */
+    record Ready(String conversationId, String agent, boolean prewarmed, String model) implements FromCore {
     }
 
     /** Binary audio frames after this message belong to this assistant item, until the next {@code audio.item}. */

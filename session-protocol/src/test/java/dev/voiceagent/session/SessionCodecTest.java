@@ -20,8 +20,9 @@ class SessionCodecTest {
 
     @Test
     void encodesCoreMessagesWithTheirWireNames() {
-        assertThat(SessionCodec.encode(new SessionMessage.Ready("c1", "front_desk_phone", true)))
-                .isEqualTo("{\"type\":\"ready\",\"conversationId\":\"c1\",\"agent\":\"front_desk_phone\",\"prewarmed\":true}");
+        assertThat(SessionCodec.encode(new SessionMessage.Ready("c1", "front_desk_phone", true,
+                "loopback (no AI)"))).isEqualTo("{\"type\":\"ready\",\"conversationId\":\"c1\","
+                        + "\"agent\":\"front_desk_phone\",\"prewarmed\":true,\"model\":\"loopback (no AI)\"}");
         assertThat(SessionCodec.encode(new SessionMessage.Transcript(Role.USER, "item_2", "hi", true)))
                 .isEqualTo("{\"type\":\"transcript\",\"role\":\"user\",\"itemId\":\"item_2\",\"text\":\"hi\",\"final\":true}");
         assertThat(SessionCodec.encode(new SessionMessage.AudioItem("item_1", "resp_1")))
@@ -34,7 +35,7 @@ class SessionCodecTest {
                 new SessionMessage.Start(1, Channel.WEB, AudioCodec.PCM16, null, "c", "s", null, null, "front_desk_web"),
                 new SessionMessage.PlaybackInterrupted(List.of(new SessionMessage.HeardItem("item_1", 640))),
                 new SessionMessage.Dtmf("5"), new SessionMessage.End("stop"),
-                new SessionMessage.Ready("c1", "a", false), new SessionMessage.AudioItem("i", "r"),
+                new SessionMessage.Ready("c1", "a", false, "gpt-realtime"), new SessionMessage.AudioItem("i", "r"),
                 new SessionMessage.AudioDone("i"), new SessionMessage.SpeechStarted("i"),
                 new SessionMessage.SpeechStopped("i"), new SessionMessage.Transcript(Role.ASSISTANT, "i", "t", false),
                 new SessionMessage.AgentChanged("hotel"), new SessionMessage.Error("upstream_error", "boom", true));

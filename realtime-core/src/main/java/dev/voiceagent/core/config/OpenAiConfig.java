@@ -14,10 +14,12 @@ public interface OpenAiConfig {
         /** api.openai.com: {@code Authorization: Bearer}, {@code ?model=}. */
         OPENAI,
         /** Azure OpenAI GA: {@code api-key} header, {@code ?model=<deployment>}. */
-        AZURE
+        AZURE,
+        /** No model at all: the built-in offline echo (see {@code LoopbackConfig}), for trying the system. */
+        LOOPBACK
     }
 
-    /** Which flavour of the API {@link #realtimeUrl()} speaks. Env: OPENAI_PROVIDER. */
+    /** Who answers: OpenAI, Azure OpenAI at {@link #realtimeUrl()}, or the offline loopback. Env: OPENAI_PROVIDER. */
     @WithDefault("openai")
     Provider provider();
 

@@ -11,8 +11,9 @@ import dev.voiceagent.session.Base64Audio;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
 import io.vertx.core.Context;
+import dev.voiceagent.core.model.ModelListener;
+import dev.voiceagent.core.model.ModelSession;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.impl.ContextInternal;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ public final class Conversation {
     private int pendingAudioBytes;
     private boolean pendingOverflowReported;
     private State state = State.CONNECTING;
-    private WebSocket upstream;
+    private ModelSession upstream;
     private GatewayLink gateway;
     private boolean greeted;
     private String phoneSession;
@@ -86,7 +87,17 @@ public final class Conversation {
     void open() {
         connectTimer = context.owner().setTimer(services.openAi().connectTimeout().toMillis(),
                 t -> endWithError("upstream_timeout", "the model did not open a session in time"));
-        services.connector().connect().onComplete(result -> {
+        services.model().open(new ModelListener() {
+            @Override
+            public void onEvent(String serverEvent) {
+                onUpstreamText(serverEvent);
+            }
+
+            @Override
+            public void onClosed(String detail) {
+                onUpstreamClosed(detail);
+            }
+        }).onComplete(result -> {
             if (result.failed()) {
                 services.metrics().upstreamError("connect_failed");
                 endWithError("upstream_connect_failed", "cannot reach the model: " + result.cause().getMessage());
@@ -95,11 +106,7 @@ public final class Conversation {
             upstream = result.result();
             if (state == State.ENDED) {
                 upstream.close();
-                return;
             }
-            upstream.textMessageHandler(this::onUpstreamText);
-            upstream.closeHandler(v -> onUpstreamClosed());
-            upstream.exceptionHandler(e -> LOG.debugf("conversation %s: upstream socket error: %s", id, e.getMessage()));
         });
     }
 
@@ -150,7 +157,7 @@ public final class Conversation {
             }
             state = State.ENDED;
             context.owner().cancelTimer(connectTimer);
-            if (upstream != null && !upstream.isClosed()) {
+            if (upstream != null) {
                 upstream.close();
             }
             if (gateway != null) {
@@ -305,7 +312,7 @@ public final class Conversation {
     }
 
     private void announceReady() {
-        gateway.send(new SessionMessage.Ready(id, agent.name(), setup.prewarmed()));
+        gateway.send(new SessionMessage.Ready(id, agent.name(), setup.prewarmed(), services.model().label()));
         if (!greeted) {
             greeted = true;
             requestResponse(ClientEvents.responseCreate());
@@ -372,10 +379,10 @@ public final class Conversation {
         toGateway(new SessionMessage.Error(code.isEmpty() ? type : code, message, false));
     }
 
-    private void onUpstreamClosed() {
+    private void onUpstreamClosed(String detail) {
         if (state != State.ENDED) {
             services.metrics().upstreamError("closed");
-            endWithError("upstream_closed", "the model closed the session (code " + upstream.closeStatusCode() + ")");
+            endWithError("upstream_closed", "the model closed the session (" + detail + ")");
         }
     }
 
@@ -390,8 +397,8 @@ public final class Conversation {
     }
 
     void sendUpstream(String event) {
-        if (upstream != null && !upstream.isClosed()) {
-            upstream.writeTextMessage(event);
+        if (upstream != null) {
+            upstream.send(event);
         }
     }
 

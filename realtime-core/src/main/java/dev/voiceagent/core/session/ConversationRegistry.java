@@ -10,7 +10,7 @@ import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.mcp.McpServers;
 import dev.voiceagent.core.mcp.ToolsConfig;
 import dev.voiceagent.core.metrics.CoreMetrics;
-import dev.voiceagent.core.openai.RealtimeConnector;
+import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.SessionConfigFactory;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.SessionMessage;
@@ -71,7 +71,7 @@ public class ConversationRegistry {
     private final ToolsConfig tools;
 
     public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
-            RealtimeConnector connector, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
+            RealtimeModel model, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
             ToolsConfig tools, Clock clock) {
         this.agents = agents;
         this.config = config;
@@ -80,7 +80,7 @@ public class ConversationRegistry {
         this.mcp = mcp;
         this.tools = tools;
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
-        this.services = new ConversationServices(connector, sessionConfig, metrics, openAi, config, agentTools, mcp,
+        this.services = new ConversationServices(model, sessionConfig, metrics, openAi, config, agentTools, mcp,
                 tools, clock, this::ended);
         metrics.activeSessions(conversations::size);
     }

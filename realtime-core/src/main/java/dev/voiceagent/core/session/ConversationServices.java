@@ -6,12 +6,12 @@ import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.mcp.McpServers;
 import dev.voiceagent.core.mcp.ToolsConfig;
 import dev.voiceagent.core.metrics.CoreMetrics;
-import dev.voiceagent.core.openai.RealtimeConnector;
+import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.SessionConfigFactory;
 import java.util.function.BiConsumer;
 
 /** The application-wide collaborators a conversation uses; none of them holds per-conversation state. */
-record ConversationServices(RealtimeConnector connector, SessionConfigFactory sessionConfig, CoreMetrics metrics,
+record ConversationServices(RealtimeModel model, SessionConfigFactory sessionConfig, CoreMetrics metrics,
         OpenAiConfig openAi, CoreConfig core, AgentTools agentTools, McpServers mcp, ToolsConfig tools,
         java.time.Clock clock, BiConsumer<Conversation, String> onEnded) {
 

@@ -1,28 +1,31 @@
 package dev.voiceagent.core.openai;
 
 import dev.voiceagent.core.config.OpenAiConfig;
+import dev.voiceagent.core.model.ModelListener;
+import dev.voiceagent.core.model.ModelSession;
+import dev.voiceagent.core.model.RealtimeModel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.jboss.logging.Logger;
 
 /**
- * Opens GA Realtime websockets: OpenAI with a bearer token, Azure OpenAI with its {@code api-key} header, and
- * never the retired {@code OpenAI-Beta} header.
+ * OpenAI or Azure OpenAI over GA Realtime websockets: OpenAI with a bearer token, Azure with its {@code api-key}
+ * header, and never the retired {@code OpenAI-Beta} header.
  */
-@ApplicationScoped
-public class RealtimeConnector {
+public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OpenAiRealtimeModel.class);
 
     private final OpenAiConfig config;
     private final WebSocketClient client;
 
-    public RealtimeConnector(OpenAiConfig config, Vertx vertx) {
+    public OpenAiRealtimeModel(OpenAiConfig config, Vertx vertx) {
         this.config = config;
         // Every conversation opens its own socket to the same host: Vert.x's default limit of 50 per host would
         // queue the 51st call's session behind the others (the load benchmark found it).
@@ -33,8 +36,14 @@ public class RealtimeConnector {
                 .setMaxMessageSize(16 << 20));
     }
 
+    @Override
+    public String label() {
+        return config.model();
+    }
+
     /** Connects on the caller's Vert.x context, so the socket's callbacks run on that same event loop. */
-    public Future<WebSocket> connect() {
+    @Override
+    public Future<ModelSession> open(ModelListener listener) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setAbsoluteURI(sessionUrl())
                 .setTimeout(config.connectTimeout().toMillis());
@@ -45,7 +54,12 @@ public class RealtimeConnector {
                 options.addHeader("Authorization", "Bearer " + key);
             }
         });
-        return client.connect(options);
+        return client.connect(options).map(socket -> {
+            socket.textMessageHandler(listener::onEvent);
+            socket.closeHandler(v -> listener.onClosed("code " + socket.closeStatusCode()));
+            socket.exceptionHandler(e -> LOG.debugf("upstream socket error: %s", e.getMessage()));
+            return new Session(socket);
+        });
     }
 
     String sessionUrl() {
@@ -54,8 +68,30 @@ public class RealtimeConnector {
         return base + separator + "model=" + URLEncoder.encode(config.model(), StandardCharsets.UTF_8);
     }
 
-    @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         client.close();
+    }
+
+    private record Session(WebSocket socket) implements ModelSession {
+
+        @Override
+        public void send(String clientEvent) {
+            if (!socket.isClosed()) {
+                socket.writeTextMessage(clientEvent);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!socket.isClosed()) {
+                socket.close();
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !socket.isClosed();
+        }
     }
 }
