@@ -11,6 +11,12 @@ cd "$(dirname "$0")"
 export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}"
 export CORE_URL="${CORE_URL:-http://localhost:8081}"
 
+# Without an OpenAI key nothing could answer: use the built-in offline echo, and say so.
+if [[ -z "${OPENAI_API_KEY:-}" && -z "${OPENAI_PROVIDER:-}" ]]; then
+  export OPENAI_PROVIDER=loopback
+  echo "OPENAI_API_KEY is not set: using the offline loopback provider (no AI: you hear your own voice back)."
+fi
+
 # The JDK the wrapper built with (JAVA_HOME) runs the services too; the java on PATH may be older.
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -35,12 +41,17 @@ for url in http://localhost:8083/q/health/ready http://localhost:8081/q/health/r
   done
 done
 
+if [[ "${OPENAI_PROVIDER:-}" == loopback ]]; then
+  model="loopback (no AI): echoes each turn; keypad 1 = hotel desk, 2 = hotel search"
+else
+  model="${OPENAI_REALTIME_URL:-wss://api.openai.com/v1/realtime}"
+fi
 stream_url="${TWILIO_WEBHOOK_URL:-wss://<your-public-host>/media-stream}"
 public_host="${stream_url#*://}"
 public_host="${public_host%%/*}"
 cat <<MSG
 
-  realtime-core       http://localhost:8081   (model: ${OPENAI_REALTIME_URL:-wss://api.openai.com/v1/realtime})
+  realtime-core       http://localhost:8081   (model: ${model})
   telephony-gateway   http://localhost:8080
   web-gateway         http://localhost:8082   (Socket.IO at /realtime-voice)
   mcp-tools           http://localhost:8083/mcp   (booking tools, H2 database in ./data)
@@ -50,7 +61,7 @@ cat <<MSG
   Point your Twilio number's voice webhook (HTTP POST) at   https://${public_host}/incoming-call
   Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${stream_url}
   Expose port 8080 publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
-  ${OPENAI_API_KEY:+OpenAI key: set}${OPENAI_API_KEY:-OpenAI key: NOT set (export OPENAI_API_KEY=...)}
+  ${OPENAI_API_KEY:+OpenAI key: set}${OPENAI_API_KEY:-OpenAI key: NOT set (export OPENAI_API_KEY=... to talk to OpenAI)}
 
   Ctrl-C stops all four services.
 MSG

@@ -5,10 +5,10 @@
   const POSITION_REPORT_MS = 200;
   const $ = id => document.getElementById(id);
   const ui = {
-    toggle: $('toggle'), status: $('status'), agent: $('agent'), tool: $('tool'), error: $('error'),
+    toggle: $('toggle'), status: $('status'), model: $('model'), agent: $('agent'), tool: $('tool'), error: $('error'),
     transcript: $('transcript'), sentMs: $('sent-ms'), playedMs: $('played-ms'),
   };
-  const stats = window.voiceWidget = { sentMs: 0, playedMs: 0, playedChunks: 0, interruptions: 0, agent: null };
+  const stats = window.voiceWidget = { sentMs: 0, playedMs: 0, playedChunks: 0, interruptions: 0, agent: null, model: null };
   const token = new URLSearchParams(location.search).get('token');
 
   let socket = null;
@@ -77,6 +77,8 @@
         running = true;
         setStatus('Listening');
         showAgent(data && data.agent);
+        stats.model = (data && data.model) || null;
+        ui.model.textContent = stats.model ? 'Talking to: ' + stats.model : '';
         positionTimer = setInterval(reportPosition, POSITION_REPORT_MS);
         break;
       case 'SESSION_START_ERROR':

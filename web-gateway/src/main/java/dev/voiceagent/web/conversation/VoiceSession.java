@@ -132,8 +132,10 @@ final class VoiceSession implements CoreConversation.Listener {
                 services.vertx().cancelTimer(startTimer);
                 startedAtMillis = System.currentTimeMillis();
                 services.metrics().sessionStarted();
-                LOG.infof("web session started: conversation %s, agent %s", r.conversationId(), r.agent());
-                connection.emit(WidgetEvents.SESSION_START_SUCCESS, new JSONObject().put("agent", r.agent()));
+                LOG.infof("web session started: conversation %s, agent %s, model %s", r.conversationId(), r.agent(),
+                        r.model());
+                connection.emit(WidgetEvents.SESSION_START_SUCCESS,
+                        new JSONObject().put("agent", r.agent()).put("model", r.model()));
             }
             case SessionMessage.AudioItem item -> {
                 currentItem = item.itemId();
