@@ -166,7 +166,8 @@ public final class Conversation {
             }
             pendingAudio.clear();
             services.ended(this, reason);
-            LOG.infof("conversation %s ended: %s", id, reason);
+            LOG.infof("conversation %s ended after %d s: %s", id,
+                    java.time.Duration.ofNanos(System.nanoTime() - openedAtNanos).toSeconds(), reason);
         });
     }
 

@@ -62,7 +62,6 @@ final class FunctionCalls {
         long holdingTimer = conversation.context().owner().setTimer(
                 services.tools().tools().holdingDelay().toMillis(),
                 t -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
-        LOG.infof("conversation %s: tool %s called", conversation.id(), tool.reference().tool());
         conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(), "started"));
         services.mcp().call(tool.reference(), arguments).onComplete(result -> {
             conversation.context().owner().cancelTimer(holdingTimer);
@@ -70,6 +69,8 @@ final class FunctionCalls {
                     : ToolOutcome.error("the tool failed: " + result.cause().getMessage());
             services.metrics().toolCall(tool.reference().tool(), outcome.isError() ? "error" : "ok");
             services.metrics().toolLatency(System.nanoTime() - started);
+            LOG.infof("conversation %s: tool %s %s in %d ms", conversation.id(), tool.reference().tool(),
+                    outcome.isError() ? "failed" : "answered", (System.nanoTime() - started) / 1_000_000);
             conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(),
                     outcome.isError() ? "error" : "ok"));
             answer(callId, outcome.forModel());

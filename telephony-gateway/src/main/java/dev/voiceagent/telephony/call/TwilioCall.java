@@ -156,8 +156,9 @@ public final class TwilioCall implements CoreConversation.Listener {
     @Override
     public void onMessage(SessionMessage.FromCore message) {
         switch (message) {
-            case SessionMessage.Ready ready -> LOG.debugf("call on %s: agent %s, pre-warmed %s",
-                    ready.conversationId(), ready.agent(), ready.prewarmed());
+            case SessionMessage.Ready ready -> LOG.infof("call %s started: conversation %s, agent %s, model %s%s",
+                    streamSid, ready.conversationId(), ready.agent(), ready.model(),
+                    ready.prewarmed() ? ", pre-warmed" : "");
             case SessionMessage.AudioItem item -> currentItem = item.itemId();
             case SessionMessage.SpeechStarted speech -> bargeIn();
             case SessionMessage.Error error -> {
@@ -174,7 +175,7 @@ public final class TwilioCall implements CoreConversation.Listener {
             }
             case SessionMessage.AgentChanged changed -> LOG.infof("call %s: agent %s now speaks", streamSid,
                     changed.agent());
-            case SessionMessage.ToolActivity tool -> LOG.debugf("call %s: tool %s %s", streamSid, tool.tool(),
+            case SessionMessage.ToolActivity tool -> LOG.infof("call %s: tool %s %s", streamSid, tool.tool(),
                     tool.phase());
         }
     }
@@ -240,7 +241,8 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
         if (streamSid != null) {
             services.metrics().callEnded(reason);
-            LOG.infof("call %s ended: %s", streamSid, reason);
+            LOG.infof("call %s ended after %d s: %s", streamSid, (System.currentTimeMillis() - callStartMillis) / 1000,
+                    reason);
         }
         pendingAudio.clear();
         twilio.close(closeCode, closeReason);
