@@ -65,8 +65,13 @@ public sealed interface SessionMessage {
     record Dtmf(String digit) implements FromGateway {
     }
 
-    /** Either side ends the conversation; the sender closes the socket after it. */
+    /**
+     * Either side ends the conversation; the sender closes the socket after it. Except: a gateway that is shutting
+     * down sends reason {@value #DRAIN} and keeps the socket open; the core has the caller told goodbye, then
+     * ends the conversation itself.
+     */
     record End(String reason) implements FromGateway, FromCore {
+        public static final String DRAIN = "drain";
     }
 
     /**

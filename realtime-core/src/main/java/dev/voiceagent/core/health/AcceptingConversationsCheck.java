@@ -20,7 +20,8 @@ public class AcceptingConversationsCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("accepting-conversations")
-                .status(registry.hasCapacity())
+                .status(registry.isAccepting() && registry.hasCapacity())
+                .withData("draining", !registry.isAccepting())
                 .withData("active", registry.active())
                 .build();
     }

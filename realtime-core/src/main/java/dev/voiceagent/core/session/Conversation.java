@@ -53,6 +53,13 @@ public final class Conversation {
     private boolean greeted;
     private String phoneSession;
     private long connectTimer = -1;
+    /** Why the conversation ends once the goodbye being spoken is done, or null. */
+    private String farewellReason;
+    private String farewellResponseId;
+
+    /** Said when the conversation must end before the caller is done (the instance shuts down). */
+    static final String GOODBYE = "Tell the caller in one short sentence that you have to end the call now and "
+            + "that they can call back any time; then say goodbye.";
 
     Conversation(String id, ConversationSetup setup, ConversationServices services, Context context) {
         this.id = id;
@@ -139,7 +146,13 @@ public final class Conversation {
                 case SessionMessage.PlaybackInterrupted interrupted -> truncate(interrupted);
                 case SessionMessage.Dtmf dtmf -> sendUpstream(ClientEvents.systemNote(
                         "The caller pressed the key " + dtmf.digit() + " on their phone keypad."));
-                case SessionMessage.End end -> end(end.reason());
+                case SessionMessage.End end -> {
+                    if (SessionMessage.End.DRAIN.equals(end.reason())) {
+                        farewell(end.reason(), services.drain().goodbyeTimeout());
+                    } else {
+                        end(end.reason());
+                    }
+                }
                 case SessionMessage.Start start -> warnGateway("protocol", "start sent twice");
             }
         });
@@ -168,6 +181,25 @@ public final class Conversation {
             services.ended(this, reason);
             LOG.infof("conversation %s ended after %d s: %s", id,
                     java.time.Duration.ofNanos(System.nanoTime() - openedAtNanos).toSeconds(), reason);
+        });
+    }
+
+    /**
+     * Ends the conversation after the model says goodbye (an out-of-band response), or after {@code timeout} if the
+     * goodbye does not finish in time. Safe to call more than once.
+     */
+    public void farewell(String reason, java.time.Duration timeout) {
+        onContext(() -> {
+            if (state == State.ENDED || farewellReason != null) {
+                return;
+            }
+            if (state != State.READY) {
+                end(reason);
+                return;
+            }
+            farewellReason = reason;
+            context.owner().setTimer(timeout.toMillis(), t -> end(reason));
+            requestResponse(ClientEvents.outOfBandResponse(GOODBYE));
         });
     }
 
@@ -282,12 +314,21 @@ public final class Conversation {
     }
 
     private void onResponseCreated(ServerEvent event) {
+        String responseId = event.json().path("response").path("id").asText();
+        if (farewellReason != null && farewellResponseId == null && queuedResponses.isEmpty()) {
+            farewellResponseId = responseId; // the goodbye is the last response requested
+        }
         requestedResponse = null;
-        assistant.responseStarted(event.json().path("response").path("id").asText());
+        assistant.responseStarted(responseId);
     }
 
     private void onResponseDone(ServerEvent event) {
-        assistant.responseDone(event.json().path("response").path("id").asText());
+        String responseId = event.json().path("response").path("id").asText();
+        assistant.responseDone(responseId);
+        if (responseId.equals(farewellResponseId)) {
+            end(farewellReason);
+            return;
+        }
         String next = requestedResponse == null ? queuedResponses.poll() : null;
         if (next != null) {
             requestedResponse = next;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voiceagent.agents.ToolReference;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
+import dev.voiceagent.core.drain.DrainConfig;
 import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.mcp.McpServers;
 import dev.voiceagent.core.mcp.ToolsConfig;
@@ -61,6 +62,7 @@ public class ConversationRegistry {
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, Long> prewarmTimers = new ConcurrentHashMap<>();
     private final AtomicInteger reserved = new AtomicInteger();
+    private volatile boolean accepting = true;
     private final AgentGraph agents;
     private final CoreConfig config;
     private final CoreMetrics metrics;
@@ -72,7 +74,7 @@ public class ConversationRegistry {
 
     public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
             RealtimeModel model, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
-            ToolsConfig tools, Clock clock) {
+            ToolsConfig tools, Clock clock, DrainConfig drain) {
         this.agents = agents;
         this.config = config;
         this.metrics = metrics;
@@ -81,7 +83,7 @@ public class ConversationRegistry {
         this.tools = tools;
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
         this.services = new ConversationServices(model, sessionConfig, metrics, openAi, config, agentTools, mcp,
-                tools, clock, this::ended);
+                tools, clock, drain, this::ended);
         metrics.activeSessions(conversations::size);
     }
 
@@ -132,6 +134,21 @@ public class ConversationRegistry {
         return reserved.get() < config.maxSessions();
     }
 
+    /** Whether new conversations are taken at all; false once the instance drains. */
+    public boolean isAccepting() {
+        return accepting;
+    }
+
+    /** The instance drains: new conversations and pre-warms are refused, active ones go on. */
+    public void stopAccepting() {
+        accepting = false;
+    }
+
+    /** Ends every conversation after a spoken goodbye (bounded by {@code timeout}). */
+    public void farewellAll(String reason, java.time.Duration timeout) {
+        conversations.values().forEach(conversation -> conversation.farewell(reason, timeout));
+    }
+
     public int active() {
         return conversations.size();
     }
@@ -140,6 +157,9 @@ public class ConversationRegistry {
         Optional<Agent> agent = start.agent() == null
                 ? entryAgent(start)
                 : agents.agent(start.agent());
+        if (!accepting) {
+            return refuse(new Refusal("draining", "this instance is shutting down; try another"));
+        }
         if (agent.isEmpty()) {
             return refuse(new Refusal("unknown_agent", "no agent '" + start.agent() + "' for channel "
                     + start.channel()));

@@ -26,6 +26,11 @@ public class MediaStreamEndpoint {
         this.services = services;
     }
 
+    /** The call a media-stream connection carries, if it is one. */
+    static java.util.Optional<TwilioCall> callOf(WebSocketConnection connection) {
+        return java.util.Optional.ofNullable(connection.userData().get(CALL));
+    }
+
     @OnOpen
     @NonBlocking
     void onOpen(WebSocketConnection connection) {

@@ -22,4 +22,8 @@ public interface StreamLimits {
     /** Caller audio held while the core connection opens, in base64 characters (about 8 s). */
     @WithDefault("86000")
     int pendingAudioChars();
+
+    /** How long a call the core has ended stays open so the caller hears its last words (e.g. a goodbye). */
+    @WithDefault("10s")
+    java.time.Duration playoutWait();
 }

@@ -9,6 +9,8 @@ import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.telephony.playback.PlaybackTracker;
 import dev.voiceagent.telephony.twilio.TwilioCodec;
 import dev.voiceagent.telephony.twilio.TwilioInbound;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,10 +39,15 @@ public final class TwilioCall implements CoreConversation.Listener {
     private long callStartMillis;
     private boolean firstAudioSent;
     private boolean ended;
+    /** The core ended the conversation; the call closes once the caller has heard the last audio. */
+    private String endingAfterPlayback;
+    private final Context context;
 
+    /** Create on the stream's event loop: the call's callbacks are confined to it. */
     public TwilioCall(TwilioSocket twilio, CallServices services) {
         this.twilio = twilio;
         this.services = services;
+        this.context = Vertx.currentContext();
         this.rate = new InboundRate(services.limits());
     }
 
@@ -77,7 +84,12 @@ public final class TwilioCall implements CoreConversation.Listener {
             case TwilioInbound.Connected connected -> LOG.debug("media stream connected");
             case TwilioInbound.Start start -> start(start);
             case TwilioInbound.Media media -> media(media);
-            case TwilioInbound.Mark mark -> playback.acknowledged(mark.name(), services.nanoTime());
+            case TwilioInbound.Mark mark -> {
+                playback.acknowledged(mark.name(), services.nanoTime());
+                if (endingAfterPlayback != null && !playback.isPlaying()) {
+                    end(endingAfterPlayback, 1000, "conversation ended");
+                }
+            }
             case TwilioInbound.Dtmf dtmf -> toCore(new SessionMessage.Dtmf(dtmf.digit()));
             case TwilioInbound.Stop stop -> end("stop", 1000, "call ended");
             case TwilioInbound.Unknown unknown -> badInput("unknown_event", "event '" + unknown.event() + "'");
@@ -165,7 +177,7 @@ public final class TwilioCall implements CoreConversation.Listener {
                 services.metrics().coreError(error.code());
                 LOG.warnf("call %s: core reported %s: %s", streamSid, error.code(), error.message());
             }
-            case SessionMessage.End end -> end("core_ended", 1000, "conversation ended");
+            case SessionMessage.End end -> endAfterPlayback(end.reason());
             case SessionMessage.AudioDone done -> {
                 // Playback completion is known from marks; nothing to do when the model finishes sending.
             }
@@ -197,7 +209,39 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     @Override
     public void onClosed() {
-        end("core_closed", 1000, "conversation ended");
+        if (endingAfterPlayback == null) {
+            end("core_closed", 1000, "conversation ended");
+        }
+    }
+
+    /**
+     * The gateway shuts down and the call is still on: the core has the caller told goodbye and then ends the
+     * conversation, which ends the call. Safe from any thread.
+     */
+    public void drain() {
+        context.runOnContext(v -> {
+            if (ended) {
+                return;
+            }
+            if (conversation == null) {
+                end("shutdown", 1001, "gateway shutting down");
+                return;
+            }
+            conversation.send(new SessionMessage.End(SessionMessage.End.DRAIN));
+        });
+    }
+
+    /** Twilio drops what it has not played when the stream closes, so a goodbye would be cut: wait for the marks. */
+    private void endAfterPlayback(String reason) {
+        LOG.debugf("call %s: the core ended the conversation: %s", streamSid, reason);
+        String why = "core_ended";
+        if (!playback.isPlaying()) {
+            end(why, 1000, "conversation ended");
+            return;
+        }
+        endingAfterPlayback = why;
+        context.owner().setTimer(services.limits().playoutWait().toMillis(),
+                t -> end(why, 1000, "conversation ended"));
     }
 
     @Override

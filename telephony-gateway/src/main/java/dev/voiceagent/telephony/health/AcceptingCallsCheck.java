@@ -1,25 +1,24 @@
 package dev.voiceagent.telephony.health;
 
-import io.quarkus.runtime.ShutdownEvent;
+import dev.voiceagent.telephony.call.CallDrain;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the gateway takes new calls; it stops as soon as the instance begins to shut down. */
+/** Ready while the gateway takes new calls; it stops as soon as the instance begins to drain. */
 @Readiness
 @ApplicationScoped
 public class AcceptingCallsCheck implements HealthCheck {
 
-    private volatile boolean shuttingDown;
+    private final CallDrain drain;
 
-    void onShutdown(@Observes ShutdownEvent event) {
-        shuttingDown = true;
+    public AcceptingCallsCheck(CallDrain drain) {
+        this.drain = drain;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("accepting-calls").status(!shuttingDown).build();
+        return HealthCheckResponse.named("accepting-calls").status(!drain.isDraining()).build();
     }
 }

@@ -45,6 +45,11 @@ public class GatewayMetrics {
         registry.counter("voice.gateway.calls.ended", "reason", reason).increment();
     }
 
+    /** A voice webhook answered with a refusal (e.g. {@code draining}). */
+    public void callRefused(String reason) {
+        registry.counter("voice.gateway.calls.refused", "reason", reason).increment();
+    }
+
     public int activeCalls() {
         return activeCalls.get();
     }

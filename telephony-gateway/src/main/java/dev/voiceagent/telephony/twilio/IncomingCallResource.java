@@ -1,5 +1,6 @@
 package dev.voiceagent.telephony.twilio;
 
+import dev.voiceagent.telephony.call.CallDrain;
 import dev.voiceagent.telephony.core.PrewarmClient;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +32,11 @@ public class IncomingCallResource {
     private final TwilioSignatures signatures;
     private final PrewarmClient prewarm;
     private final GatewayMetrics metrics;
+    private final CallDrain drain;
 
     public IncomingCallResource(TwilioConfig config, TwilioSignatures signatures, PrewarmClient prewarm,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, CallDrain drain) {
+        this.drain = drain;
         this.config = config;
         this.signatures = signatures;
         this.prewarm = prewarm;
@@ -69,6 +72,13 @@ public class IncomingCallResource {
         }
         String caller = call.get("From");
         String callSid = call.get("CallSid");
+        if (drain.isDraining()) {
+            // Twilio treats a 5xx as a failed webhook and uses the number's fallback URL (another region, a message).
+            metrics.callRefused("draining");
+            LOG.infof("refused incoming call %s: this instance is shutting down", callSid);
+            return Uni.createFrom().item(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1").build());
+        }
         return Uni.createFrom().completionStage(prewarm.prewarm(caller, callSid).toCompletionStage())
                 .map(outcome -> {
                     metrics.prewarm(outcome.label());

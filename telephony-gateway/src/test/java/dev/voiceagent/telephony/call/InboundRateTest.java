@@ -28,6 +28,11 @@ class InboundRateTest {
         public int pendingAudioChars() {
             return 1000;
         }
+
+        @Override
+        public java.time.Duration playoutWait() {
+            return java.time.Duration.ofSeconds(1);
+        }
     });
 
     @Test

@@ -117,6 +117,20 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM, as Kubernetes does, and returns at once: the service drains and exits in its own time. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code, or null if it has not exited yet. */
+    public Integer exitCode() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
     /** SIGTERM, as Kubernetes sends; forcibly after ten seconds. */
     @Override
     public void close() {

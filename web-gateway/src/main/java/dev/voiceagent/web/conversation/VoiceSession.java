@@ -55,6 +55,7 @@ final class VoiceSession implements CoreConversation.Listener {
     }
 
     void open(String connectionId) {
+        services.drain().track(this);
         SessionMessage.Start start = new SessionMessage.Start(SessionMessage.VERSION, Channel.WEB, AudioCodec.PCM16,
                 null, connectionId, null, null, null, agent);
         startTimer = services.vertx().setTimer(services.config().core().startTimeout().toMillis(),
@@ -105,6 +106,20 @@ final class VoiceSession implements CoreConversation.Listener {
         reportedItem = itemId;
         reportedMs = playedMs;
         reportedAtNanos = System.nanoTime();
+    }
+
+    /** The gateway shuts down with this session still on: the core says goodbye, then ends it. Any thread. */
+    void drain() {
+        connection.onContext(() -> {
+            if (over) {
+                return;
+            }
+            if (conversation == null || !ready) {
+                close("shutdown", "this server is restarting; please start again", true);
+                return;
+            }
+            conversation.send(new SessionMessage.End(SessionMessage.End.DRAIN));
+        });
     }
 
     /** The user ended the session or left. */
@@ -244,6 +259,7 @@ final class VoiceSession implements CoreConversation.Listener {
 
     private void finish(String reason) {
         over = true;
+        services.drain().forget(this);
         services.vertx().cancelTimer(startTimer);
         pendingAudio.clear();
         if (ready) {

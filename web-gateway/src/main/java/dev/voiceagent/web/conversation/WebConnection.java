@@ -58,6 +58,11 @@ final class WebConnection {
     }
 
     private void start(Object data) {
+        if (services.drain().isDraining()) {
+            services.metrics().sessionRefused("draining");
+            emit(WidgetEvents.SESSION_START_ERROR, reason("this server is restarting; please try again"));
+            return;
+        }
         if (session != null) {
             services.metrics().sessionRefused("already_active");
             emit(WidgetEvents.SESSION_START_ERROR, reason("a session is already active on this connection"));
@@ -124,6 +129,11 @@ final class WebConnection {
         if (session != null) {
             session.end("client_disconnected");
         }
+    }
+
+    /** Runs an action on this connection's context, where all its state lives. */
+    void onContext(Runnable action) {
+        context.runOnContext(ignored -> action.run());
     }
 
     /** Called by the session when it is over, whoever ended it. */

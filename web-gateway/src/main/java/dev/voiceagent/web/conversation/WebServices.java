@@ -16,12 +16,18 @@ public class WebServices {
     private final WebMetrics metrics;
     private final Vertx vertx;
     private final WebSocketClient coreClient;
+    private final SessionDrain drain;
 
-    public WebServices(WebConfig config, WebMetrics metrics, Vertx vertx) {
+    public WebServices(WebConfig config, WebMetrics metrics, Vertx vertx, SessionDrain drain) {
         this.config = config;
+        this.drain = drain;
         this.metrics = metrics;
         this.vertx = vertx;
         this.coreClient = CoreConversation.newClient(vertx);
+    }
+
+    public SessionDrain drain() {
+        return drain;
     }
 
     public WebConfig config() {

@@ -1,24 +1,27 @@
 package dev.voiceagent.web.health;
 
+import dev.voiceagent.web.conversation.SessionDrain;
 import dev.voiceagent.web.metrics.WebMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the gateway takes new web sessions; reports how many run. */
+/** Ready while the gateway takes new web sessions (not while it drains); reports how many run. */
 @Readiness
 @ApplicationScoped
 public class AcceptingSessionsCheck implements HealthCheck {
 
     private final WebMetrics metrics;
+    private final SessionDrain drain;
 
-    public AcceptingSessionsCheck(WebMetrics metrics) {
+    public AcceptingSessionsCheck(WebMetrics metrics, SessionDrain drain) {
         this.metrics = metrics;
+        this.drain = drain;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("web-sessions").up().withData("active", metrics.activeSessions()).build();
+        return HealthCheckResponse.named("web-sessions").status(!drain.isDraining()).withData("active", metrics.activeSessions()).build();
     }
 }
