@@ -21,6 +21,9 @@ public class CoreMetrics {
     private final Counter bargeIns;
     private final Timer upstreamReady;
     private final Timer toolLatency;
+    private final Timer firstAudio;
+    private final Timer duration;
+    private final Counter turns;
 
     public CoreMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -35,6 +38,35 @@ public class CoreMetrics {
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.toolLatency = Timer.builder("voice.core.tool.latency").description("Time an MCP tool took to answer")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        this.firstAudio = Timer.builder("voice.core.turn.first.audio")
+                .description("From the end of the caller's turn (speech stopped) to the answer's first audio")
+                .publishPercentileHistogram().register(registry);
+        this.duration = Timer.builder("voice.core.conversation.duration").description("How long conversations last")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofHours(2)).register(registry);
+        this.turns = Counter.builder("voice.core.turns").description("Caller turns (speech stopped)").register(registry);
+    }
+
+    public void turn() {
+        turns.increment();
+    }
+
+    public void firstAudio(long nanos) {
+        firstAudio.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void conversationDuration(Duration elapsed) {
+        duration.record(elapsed);
+    }
+
+    /**
+     * Tokens the model billed, from {@code response.done}'s usage, so cost per call can be computed:
+     * {@code direction} input or output, {@code modality} text or audio (cached input is part of input).
+     */
+    public void tokens(String direction, String modality, long count) {
+        if (count > 0) {
+            registry.counter("voice.core.tokens", "direction", direction, "modality", modality).increment(count);
+        }
     }
 
     public void activeSessions(Supplier<Number> count) {

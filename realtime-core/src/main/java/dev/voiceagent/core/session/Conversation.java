@@ -10,6 +10,8 @@ import dev.voiceagent.core.openai.ServerEventParser;
 import dev.voiceagent.session.Base64Audio;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.vertx.core.Context;
 import dev.voiceagent.core.model.ModelListener;
 import dev.voiceagent.core.model.ModelSession;
@@ -56,6 +58,12 @@ public final class Conversation {
     /** Why the conversation ends once the goodbye being spoken is done, or null. */
     private String farewellReason;
     private String farewellResponseId;
+    private final Span span;
+    private Span openSpan;
+    /** From the end of the caller's turn to the end of the answer. */
+    private Span turnSpan;
+    /** When the caller's last turn ended, until the answer's first audio; 0 otherwise. */
+    private long turnEndedNanos;
 
     /** Said when the conversation must end before the caller is done (the instance shuts down). */
     static final String GOODBYE = "Tell the caller in one short sentence that you have to end the call now and "
@@ -68,6 +76,11 @@ public final class Conversation {
         this.context = (ContextInternal) context;
         this.agent = setup.agent();
         this.functionCalls = new FunctionCalls(this, services);
+        this.span = services.tracing().conversation(setup.traceparent(), setup.channelName(), agent.name());
+    }
+
+    Span span() {
+        return span;
     }
 
     public String id() {
@@ -92,6 +105,7 @@ public final class Conversation {
 
     /** Opens the upstream session; call on the conversation's context. */
     void open() {
+        openSpan = services.tracing().child(span, setup.prewarmed() ? "prewarm" : "session.open");
         connectTimer = context.owner().setTimer(services.openAi().connectTimeout().toMillis(),
                 t -> endWithError("upstream_timeout", "the model did not open a session in time"));
         services.model().open(new ModelListener() {
@@ -179,6 +193,9 @@ public final class Conversation {
             }
             pendingAudio.clear();
             services.ended(this, reason);
+            long lasted = System.nanoTime() - openedAtNanos;
+            services.metrics().conversationDuration(java.time.Duration.ofNanos(lasted));
+            endSpans(reason);
             LOG.infof("conversation %s ended after %d s: %s", id,
                     java.time.Duration.ofNanos(System.nanoTime() - openedAtNanos).toSeconds(), reason);
         });
@@ -254,7 +271,7 @@ public final class Conversation {
             case "session.created" -> configure();
             case "session.updated" -> onConfigured();
             case "input_audio_buffer.speech_started" -> onSpeechStarted(event);
-            case "input_audio_buffer.speech_stopped" -> toGateway(new SessionMessage.SpeechStopped(event.itemId()));
+            case "input_audio_buffer.speech_stopped" -> onSpeechStopped(event);
             case "response.created" -> onResponseCreated(event);
             case "response.done" -> onResponseDone(event);
             case "response.output_item.done" -> {
@@ -297,6 +314,8 @@ public final class Conversation {
     /** Another agent takes over: new instructions and tools, the same audio formats and voice. */
     void handOff(Agent target) {
         LOG.infof("conversation %s: %s hands off to %s", id, agent.name(), target.name());
+        services.tracing().child(span, "handoff").setAttribute("voice.from", agent.name())
+                .setAttribute("voice.to", target.name()).end();
         agent = target;
         services.metrics().handoff(target.name());
         sendSessionUpdate(false);
@@ -323,8 +342,14 @@ public final class Conversation {
     }
 
     private void onResponseDone(ServerEvent event) {
-        String responseId = event.json().path("response").path("id").asText();
+        JsonNode response = event.json().path("response");
+        String responseId = response.path("id").asText();
         assistant.responseDone(responseId);
+        countTokens(response.path("usage"));
+        if (turnSpan != null) {
+            turnSpan.setAttribute("voice.response_status", response.path("status").asText()).end();
+            turnSpan = null;
+        }
         if (responseId.equals(farewellResponseId)) {
             end(farewellReason);
             return;
@@ -336,6 +361,15 @@ public final class Conversation {
         }
     }
 
+    private void countTokens(JsonNode usage) {
+        JsonNode input = usage.path("input_token_details");
+        JsonNode output = usage.path("output_token_details");
+        services.metrics().tokens("input", "text", input.path("text_tokens").asLong());
+        services.metrics().tokens("input", "audio", input.path("audio_tokens").asLong());
+        services.metrics().tokens("output", "text", output.path("text_tokens").asLong());
+        services.metrics().tokens("output", "audio", output.path("audio_tokens").asLong());
+    }
+
     private void onConfigured() {
         if (state != State.CONFIGURING) {
             return;
@@ -343,6 +377,7 @@ public final class Conversation {
         state = State.READY;
         context.owner().cancelTimer(connectTimer);
         services.metrics().upstreamReady(java.time.Duration.ofNanos(System.nanoTime() - openedAtNanos));
+        openSpan.end();
         Buffer audio;
         while ((audio = pendingAudio.poll()) != null) {
             sendUpstream(ClientEvents.appendAudio(audio));
@@ -373,6 +408,10 @@ public final class Conversation {
             gateway.sendAudio(audio);
             services.metrics().frameOut();
         }
+        if (turnEndedNanos != 0) {
+            services.metrics().firstAudio(System.nanoTime() - turnEndedNanos);
+            turnEndedNanos = 0;
+        }
     }
 
     private void onAudioDone(ServerEvent event) {
@@ -380,6 +419,26 @@ public final class Conversation {
         if (!assistant.isDiscarded(event.responseId())) {
             toGateway(new SessionMessage.AudioDone(event.itemId()));
         }
+    }
+
+    private void onSpeechStopped(ServerEvent event) {
+        services.metrics().turn();
+        turnEndedNanos = System.nanoTime();
+        if (turnSpan != null) {
+            turnSpan.end();
+        }
+        turnSpan = services.tracing().child(span, "turn");
+        toGateway(new SessionMessage.SpeechStopped(event.itemId()));
+    }
+
+    private void endSpans(String reason) {
+        if (openSpan != null && state != State.READY) {
+            openSpan.setStatus(StatusCode.ERROR, reason).end();
+        }
+        if (turnSpan != null) {
+            turnSpan.end();
+        }
+        span.setAttribute("voice.end_reason", reason).end();
     }
 
     private void onSpeechStarted(ServerEvent event) {

@@ -7,6 +7,7 @@ import dev.voiceagent.agents.ToolReference;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
 import dev.voiceagent.core.drain.DrainConfig;
+import dev.voiceagent.core.tracing.CallTracing;
 import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.mcp.McpServers;
 import dev.voiceagent.core.mcp.ToolsConfig;
@@ -74,7 +75,7 @@ public class ConversationRegistry {
 
     public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
             RealtimeModel model, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
-            ToolsConfig tools, Clock clock, DrainConfig drain) {
+            ToolsConfig tools, Clock clock, DrainConfig drain, CallTracing tracing) {
         this.agents = agents;
         this.config = config;
         this.metrics = metrics;
@@ -83,7 +84,7 @@ public class ConversationRegistry {
         this.tools = tools;
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
         this.services = new ConversationServices(model, sessionConfig, metrics, openAi, config, agentTools, mcp,
-                tools, clock, drain, this::ended);
+                tools, clock, drain, tracing, this::ended);
         metrics.activeSessions(conversations::size);
     }
 
@@ -170,7 +171,7 @@ public class ConversationRegistry {
                     + config.maxSessions() + " conversations"));
         }
         ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.caller(),
-                start.callId(), agent.get(), lookUpPhoneSession(start, context), prewarm);
+                start.callId(), agent.get(), lookUpPhoneSession(start, context), prewarm, start.traceparent());
         Conversation conversation = new Conversation(UUID.randomUUID().toString(), setup, services, context);
         conversations.put(conversation.id(), conversation);
         metrics.sessionStarted(channelName(start), prewarm);

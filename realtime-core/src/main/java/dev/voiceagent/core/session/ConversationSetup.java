@@ -10,9 +10,10 @@ import io.vertx.core.Future;
  *
  * @param agent the agent it starts with
  * @param phoneSession what the booking system knows of the caller (looked up while the session opens), or null
+ * @param traceparent the gateway's W3C trace context, or null
  */
 record ConversationSetup(Channel channel, AudioCodec codec, String caller, String callId, Agent agent,
-        Future<String> phoneSession, boolean prewarmed) {
+        Future<String> phoneSession, boolean prewarmed, String traceparent) {
 
     String channelName() {
         return channel.name().toLowerCase(java.util.Locale.ROOT);

@@ -6,6 +6,8 @@ import dev.voiceagent.core.handoff.ArgumentsCheck;
 import dev.voiceagent.core.mcp.ToolOutcome;
 import dev.voiceagent.core.openai.ClientEvents;
 import dev.voiceagent.session.SessionMessage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -63,6 +65,8 @@ final class FunctionCalls {
                 services.tools().tools().holdingDelay().toMillis(),
                 t -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
         conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(), "started"));
+        Span span = services.tracing().child(conversation.span(), "tool " + tool.reference().tool())
+                .setAttribute("voice.mcp_server", tool.reference().server());
         services.mcp().call(tool.reference(), arguments).onComplete(result -> {
             conversation.context().owner().cancelTimer(holdingTimer);
             ToolOutcome outcome = result.succeeded() ? result.result()
@@ -73,6 +77,10 @@ final class FunctionCalls {
                     outcome.isError() ? "failed" : "answered", (System.nanoTime() - started) / 1_000_000);
             conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(),
                     outcome.isError() ? "error" : "ok"));
+            if (outcome.isError()) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
             answer(callId, outcome.forModel());
         });
     }

@@ -43,7 +43,7 @@ public class PrewarmClient {
             return Future.succeededFuture(new Outcome(Optional.empty(), "disabled"));
         }
         String body = SessionCodec.encode(new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE,
-                AudioCodec.PCMU, caller, callSid, null, null, null, null));
+                AudioCodec.PCMU, caller, callSid, null, null, currentTraceparent(), null));
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(config.url().resolve("/v1/prewarm").toString())
                 .putHeader("content-type", "application/json")
@@ -71,5 +71,13 @@ public class PrewarmClient {
     @PreDestroy
     void close() {
         client.close();
+    }
+
+    /** The webhook's trace context (W3C), so the core's spans of this call join the webhook's trace; null if off. */
+    private static String currentTraceparent() {
+        java.util.Map<String, String> carrier = new java.util.HashMap<>(2);
+        io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance()
+                .inject(io.opentelemetry.context.Context.current(), carrier, java.util.Map::put);
+        return carrier.get("traceparent");
     }
 }
