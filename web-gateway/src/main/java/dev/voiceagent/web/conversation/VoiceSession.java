@@ -9,6 +9,7 @@ import dev.voiceagent.session.ProtocolException;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.web.audio.Pcm16Resampler;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.Base64;
@@ -46,6 +47,7 @@ final class VoiceSession implements CoreConversation.Listener {
     private String reportedItem;
     private long reportedMs;
     private long reportedAtNanos;
+    private Span span;
 
     VoiceSession(WebConnection connection, WebServices services, int sampleRate, String agent) {
         this.connection = connection;
@@ -56,8 +58,9 @@ final class VoiceSession implements CoreConversation.Listener {
 
     void open(String connectionId) {
         services.drain().track(this);
+        span = services.startSessionSpan();
         SessionMessage.Start start = new SessionMessage.Start(SessionMessage.VERSION, Channel.WEB, AudioCodec.PCM16,
-                null, connectionId, null, null, null, agent);
+                null, connectionId, null, null, services.traceparentOf(span), agent);
         startTimer = services.vertx().setTimer(services.config().core().startTimeout().toMillis(),
                 t -> {
                     if (!ready) {
@@ -260,6 +263,7 @@ final class VoiceSession implements CoreConversation.Listener {
     private void finish(String reason) {
         over = true;
         services.drain().forget(this);
+        span.setAttribute("voice.end_reason", reason).end();
         services.vertx().cancelTimer(startTimer);
         pendingAudio.clear();
         if (ready) {

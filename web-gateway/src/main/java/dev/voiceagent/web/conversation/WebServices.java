@@ -3,10 +3,16 @@ package dev.voiceagent.web.conversation;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.web.config.WebConfig;
 import dev.voiceagent.web.metrics.WebMetrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
 
 /** What every web conversation uses: configuration, metrics, and the shared client for core sockets. */
 @Singleton
@@ -18,12 +24,29 @@ public class WebServices {
     private final WebSocketClient coreClient;
     private final SessionDrain drain;
 
-    public WebServices(WebConfig config, WebMetrics metrics, Vertx vertx, SessionDrain drain) {
+    private final OpenTelemetry openTelemetry;
+
+    public WebServices(WebConfig config, WebMetrics metrics, Vertx vertx, SessionDrain drain,
+            OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         this.config = config;
         this.drain = drain;
         this.metrics = metrics;
         this.vertx = vertx;
         this.coreClient = CoreConversation.newClient(vertx);
+    }
+
+    /** Starts the span of a web session; its W3C context goes to the core in {@code start}, so one trace covers both. */
+    Span startSessionSpan() {
+        return openTelemetry.getTracer("dev.voiceagent.web-gateway").spanBuilder("web session")
+                .setSpanKind(SpanKind.SERVER).startSpan();
+    }
+
+    String traceparentOf(Span span) {
+        Map<String, String> carrier = new HashMap<>(2);
+        openTelemetry.getPropagators().getTextMapPropagator()
+                .inject(Context.root().with(span), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     public SessionDrain drain() {
