@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-./mvnw -B -q package -DskipTests -pl mcp-tools,realtime-core,telephony-gateway,web-gateway -am
+# RUN_SKIP_BUILD=1 starts what is already packaged (the run-command test does, inside the build).
+if [[ -z "${RUN_SKIP_BUILD:-}" ]]; then
+  ./mvnw -B -q package -DskipTests -pl mcp-tools,realtime-core,telephony-gateway,web-gateway -am
+fi
 
 # Gateways and cores sign pre-warm references with a shared secret; a fresh one per local run.
 export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}"

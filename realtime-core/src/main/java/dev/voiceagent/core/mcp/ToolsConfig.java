@@ -39,7 +39,7 @@ public interface ToolsConfig {
         Duration timeout();
 
         /** How often an unreachable MCP server is tried again. */
-        @WithDefault("15s")
+        @WithDefault("3s")
         Duration reconnectInterval();
     }
 

@@ -19,6 +19,22 @@ public interface AudioSource {
         return sequence -> frame.clone();
     }
 
+    /** One frame of a loud 300 Hz tone (about -15 dBFS): what an energy-based detector takes for speech. */
+    static byte[] toneFrame() {
+        byte[] frame = new byte[FRAME_BYTES];
+        for (int i = 0; i < FRAME_BYTES; i++) {
+            int sample = (int) (8000 * Math.sin(2 * Math.PI * 300 * i / 8000.0));
+            int sign = sample < 0 ? 0x80 : 0;
+            int magnitude = Math.min(Math.abs(sample), 32635) + 0x84;
+            int exponent = 7;
+            for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
+                exponent--;
+            }
+            frame[i] = (byte) ~(sign | (exponent << 4) | ((magnitude >> (exponent + 3)) & 0x0f)); // G.711 mu-law
+        }
+        return frame;
+    }
+
     /**
      * Frames that name their call and sequence number in their first eight bytes, so the far end can check that
      * every frame arrived, once, in order, and in the right call.
