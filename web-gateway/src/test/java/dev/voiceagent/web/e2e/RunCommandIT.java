@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's run command, as a newcomer uses it, with no OpenAI key: all four services come up on their fixed
  * ports with the loopback provider and H2, a simulated phone call hears its own turn back, talking over the echo
- * clears playback, keypad keys hand off and search hotels through the real mcp-tools, and Ctrl-C stops everything.
+ * clears playback, keypad keys hand off and search hotels through the real mcp-tools, a Socket.IO session hears its
+ * own turn back byte for byte, and Ctrl-C stops everything.
  */
 class RunCommandIT {
 
@@ -72,6 +74,43 @@ class RunCommandIT {
                 ? tone.clone() : silence.clone();
     }
 
+    /** 24 kHz PCM16 in 40 ms chunks, as the widget sends it: a tone of {@code ms}, or silence. */
+    private static byte[] pcm(int ms, boolean loud) {
+        byte[] audio = new byte[ms * 48];
+        for (int i = 0; loud && i < audio.length / 2; i++) {
+            short sample = (short) (8000 * Math.sin(2 * Math.PI * 300 * i / 24000.0));
+            audio[2 * i] = (byte) sample;
+            audio[2 * i + 1] = (byte) (sample >> 8);
+        }
+        return audio;
+    }
+
+    private static void send(WidgetClient widget, byte[] audio) {
+        for (int offset = 0; offset < audio.length; offset += 1920) {
+            widget.send("USER_AUDIO_CHUNK", Arrays.copyOfRange(audio, offset, Math.min(audio.length, offset + 1920)));
+        }
+    }
+
+    private static void webSessionHearsItsOwnTurnBack() {
+        try (WidgetClient widget = WidgetClient.connect(URI.create("http://localhost:8082"), "websocket")) {
+            widget.send("SESSION_START", new JSONObject().put("sampleRate", 24000));
+            assertThat(((JSONObject) widget.await("SESSION_START_SUCCESS").data()).getString("model"))
+                    .isEqualTo("loopback (no AI)");
+            await().until(() -> widget.received("ASSISTANT_AUDIO_TRANSCRIPT").size() == 1); // the greeting
+            byte[] turn = pcm(600, true);
+            send(widget, pcm(400, false));
+            send(widget, turn);
+            send(widget, pcm(800, false));
+            await().atMost(Duration.ofSeconds(15)).until(() -> widget.received("ASSISTANT_AUDIO_ITEM").size() == 2);
+            String echoItem = ((JSONObject) widget.received("ASSISTANT_AUDIO_ITEM").get(1).data())
+                    .getString("itemId");
+            await().until(() -> widget.received("ASSISTANT_AUDIO_TRANSCRIPT").size() == 2);
+            byte[] echo = await().until(() -> widget.audioOf(echoItem), audio -> audio.length >= turn.length);
+            assertThat(Arrays.copyOfRange(echo, echo.length - turn.length, echo.length))
+                    .as("the turn comes back byte for byte at the end of the echo").isEqualTo(turn);
+        }
+    }
+
     @Test
     void theRunCommandStartsTheWholeSystemOfflineAndStopsItOnCtrlC() throws Exception {
         for (int port : PORTS) {
@@ -114,6 +153,8 @@ class RunCommandIT {
                     coreMetric("voice_core_tool_calls_total", "outcome=\"ok\",tool=\"search-hotel\"") >= 1);
             assertThat(call.violations()).isEmpty();
             call.hangUp();
+
+            webSessionHearsItsOwnTurnBack();
         } finally {
             vertx.close();
             run.destroy(); // SIGTERM, as Ctrl-C's trap does
