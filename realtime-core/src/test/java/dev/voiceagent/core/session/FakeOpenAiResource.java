@@ -41,7 +41,7 @@ public class FakeOpenAiResource implements QuarkusTestResourceLifecycleManager {
         mcp.tool("book-hotel", List.of(), List.of(), SLOW_TOOL, args -> new FakeMcpServer.Answer("HTL-1234", false));
         mcp.tool("change-booking", List.of(), List.of(), Duration.ofSeconds(4),
                 args -> new FakeMcpServer.Answer("too late", false));
-        mcp.tool("search-hotel", List.of("city", "checkIn", "checkOut"), List.of("guests"), Duration.ZERO,
+        mcp.tool("search-hotel", List.of("city", "checkIn", "checkOut"), List.of("guests:integer"), Duration.ZERO,
                 args -> args.path("city").asText().equals("Atlantis")
                         ? new FakeMcpServer.Answer("Unknown city Atlantis: ask the caller for another city", true)
                         : new FakeMcpServer.Answer("[{\"hotelId\":\"H1\",\"name\":\"Harbour Inn\"}]", false));

@@ -69,7 +69,7 @@ class HandoffAndToolsTest extends AgainstFakes {
             session.functionCall("transfer_to_hotel_booking", "{}");
             await().until(() -> session.received("session.update").size() == 2);
             String callId = session.functionCall("search-hotel",
-                    "{\"city\":\"Toronto\",\"checkIn\":\"2026-12-01\",\"checkOut\":\"2026-12-03\",\"guests\":\"2\"}");
+                    "{\"city\":\"Toronto\",\"checkIn\":\"2026-12-01\",\"checkOut\":\"2026-12-03\",\"guests\":2}");
             assertThat(outputOf(session, callId).path("output").asText()).contains("Harbour Inn");
             await().until(() -> session.received("response.create").size() == 3); // greeting, hand-off, tool
         }

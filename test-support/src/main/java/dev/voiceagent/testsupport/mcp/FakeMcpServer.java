@@ -61,19 +61,30 @@ public final class FakeMcpServer implements AutoCloseable {
         return fake;
     }
 
+    /** Declares {@code name} or {@code name:type} in a schema's properties; returns the name. */
+    private static String declare(ObjectNode properties, String argument) {
+        String[] nameAndType = argument.split(":", 2);
+        properties.putObject(nameAndType[0]).put("type", nameAndType.length == 2 ? nameAndType[1] : "string");
+        return nameAndType[0];
+    }
+
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.actualPort() + "/mcp");
     }
 
-    /** Adds a tool whose arguments are all strings, the listed ones required. */
+    /**
+     * Adds a tool; its arguments are strings unless typed as {@code name:type} (e.g. {@code guests:integer}), the
+     * {@code required} ones required.
+     */
     public FakeMcpServer tool(String name, List<String> required, List<String> optional, Duration delay,
             Function<JsonNode, Answer> answer) {
         ObjectNode schema = JSON.createObjectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
-        required.forEach(argument -> properties.putObject(argument).put("type", "string"));
-        optional.forEach(argument -> properties.putObject(argument).put("type", "string"));
         ArrayNode requiredNode = schema.putArray("required");
-        required.forEach(requiredNode::add);
+        for (String argument : required) {
+            requiredNode.add(declare(properties, argument));
+        }
+        optional.forEach(argument -> declare(properties, argument));
         tools.put(name, new Tool(name, "Fake tool " + name, schema, delay, answer));
         return this;
     }

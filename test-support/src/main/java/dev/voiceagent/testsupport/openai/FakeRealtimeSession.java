@@ -65,6 +65,7 @@ public final class FakeRealtimeSession {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private final java.util.Map<String, Long> billed = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern CANONICAL_BASE64 =
             Pattern.compile("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
 
@@ -409,6 +410,33 @@ public final class FakeRealtimeSession {
         if (options.taps() != null) {
             options.taps().assistantAudioSent(this, audio, System.nanoTime());
         }
+    }
+
+    /**
+     * The {@code usage} of a completed response, shaped as the API reports it, with token counts of the API's order
+     * (output audio about 20 tokens a second, input audio 10, text one per word); recorded for {@link #billed}.
+     */
+    ObjectNode bill(int outputAudioBytes, String transcript) {
+        long outputAudio = outputAudioBytes / bytesPerMs(outputFormat()) / 50;
+        long outputText = transcript == null || transcript.isBlank() ? 0 : transcript.trim().split("\\s+").length;
+        long inputAudio = inputAudio().length / bytesPerMs(SessionUpdateRules.formatOf(session, "input")) / 100
+                - billed("input", "audio");
+        long inputText = session.path("instructions").asText().length() / 4;
+        billed.merge("output/audio", outputAudio, Long::sum);
+        billed.merge("output/text", outputText, Long::sum);
+        billed.merge("input/audio", inputAudio, Long::sum);
+        billed.merge("input/text", inputText, Long::sum);
+        ObjectNode usage = JSON.createObjectNode().put("total_tokens", outputAudio + outputText + inputAudio + inputText)
+                .put("input_tokens", inputAudio + inputText).put("output_tokens", outputAudio + outputText);
+        usage.putObject("input_token_details").put("text_tokens", inputText).put("audio_tokens", inputAudio)
+                .put("cached_tokens", 0);
+        usage.putObject("output_token_details").put("text_tokens", outputText).put("audio_tokens", outputAudio);
+        return usage;
+    }
+
+    /** Tokens billed so far by {@code direction} (input, output) and {@code modality} (text, audio). */
+    public long billed(String direction, String modality) {
+        return billed.getOrDefault(direction + "/" + modality, 0L);
     }
 
     void responseFinished(ScriptedResponse response) {

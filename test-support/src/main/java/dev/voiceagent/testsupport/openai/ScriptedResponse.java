@@ -86,7 +86,7 @@ final class ScriptedResponse {
         session.send(withIds(session.event("response.output_item.done")).set("item", item("completed")));
         ObjectNode done = FakeRealtimeSession.response(responseId, "completed");
         done.putArray("output").add(item("completed"));
-        done.putObject("usage").put("total_tokens", 0).put("input_tokens", 0).put("output_tokens", 0);
+        done.set("usage", session.bill(audio.length, transcript));
         session.send(session.event("response.done").set("response", done));
         session.responseFinished(this);
     }
