@@ -13,12 +13,13 @@ import java.util.stream.Stream;
 /**
  * A metric a service registers with Micrometer, read from its {@code metrics} package, and the Prometheus series
  * Micrometer exports for it: dots become underscores, counters end in {@code _total}, timers are in seconds with
- * {@code _count}, {@code _sum}, {@code _max} and the published percentiles (label {@code quantile}) on the base name.
+ * {@code _count}, {@code _sum}, {@code _max} and the published percentiles (label {@code quantile}) on the base name,
+ * plus {@code _bucket} when the timer publishes a histogram.
  */
 public record Metric(String module, String micrometerName, Type type) {
 
     public enum Type {
-        COUNTER, GAUGE, TIMER
+        COUNTER, GAUGE, TIMER, HISTOGRAM_TIMER
     }
 
     // Counter.builder("x"), registry.counter("x", ...), Timer.builder("x"), registry.gauge("x", ...)
@@ -36,6 +37,8 @@ public record Metric(String module, String micrometerName, Type type) {
             case GAUGE -> Set.of(base);
             case TIMER -> Set.of(base + "_seconds", base + "_seconds_count", base + "_seconds_sum",
                     base + "_seconds_max");
+            case HISTOGRAM_TIMER -> Set.of(base + "_seconds_count", base + "_seconds_sum", base + "_seconds_max",
+                    base + "_seconds_bucket");
         };
     }
 
@@ -52,16 +55,19 @@ public record Metric(String module, String micrometerName, Type type) {
 
     private static Stream<Metric> registrations(String module, Path file) {
         try {
-            Matcher matcher = REGISTRATION.matcher(Files.readString(file));
-            return matcher.results().map(m -> new Metric(module, m.group(2), typeOf(m.group(1))));
+            String source = Files.readString(file);
+            Matcher matcher = REGISTRATION.matcher(source);
+            return matcher.results().map(m -> new Metric(module, m.group(2),
+                    typeOf(m.group(1), source.substring(m.end(), source.indexOf(';', m.end())))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Type typeOf(String call) {
+    /** @param rest the registration statement after the name, where the builder options are */
+    private static Type typeOf(String call, String rest) {
         if (call.startsWith("Timer")) {
-            return Type.TIMER;
+            return rest.contains("publishPercentileHistogram()") ? Type.HISTOGRAM_TIMER : Type.TIMER;
         }
         return call.equals(".gauge") ? Type.GAUGE : Type.COUNTER;
     }
