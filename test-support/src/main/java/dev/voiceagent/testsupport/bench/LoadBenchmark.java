@@ -47,26 +47,47 @@ public final class LoadBenchmark {
         }
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
         Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15")));
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (String calls : options.getOrDefault("calls", "10").split(",")) {
-            runs.add(run(new Config(Integer.parseInt(calls.trim()), duration, warmUp)));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", machine());
+        if (rounds > 1) {
+            int calls = Integer.parseInt(options.getOrDefault("calls", "100").trim());
+            report.put("leakCheck", LeakCheck.run(new Config(calls, duration, warmUp), rounds));
+        } else {
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (String calls : options.getOrDefault("calls", "10").split(",")) {
+                Config config = new Config(Integer.parseInt(calls.trim()), duration, warmUp);
+                try (BenchSystem system = new BenchSystem(config.calls())) {
+                    runs.add(run(config, system));
+                }
+            }
+            report.put("runs", runs);
         }
         Path out = Path.of(options.getOrDefault("out", "target/bench.json"));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(),
-                Map.of("machine", machine(), "runs", runs));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
         System.out.println("written " + out.toAbsolutePath());
     }
 
-    /** One run; the returned map is also what goes into the JSON report. */
+    /** One run on its own fresh services; the returned map is also what goes into the JSON report. */
     public static Map<String, Object> run(Config config) throws Exception {
+        try (BenchSystem system = new BenchSystem(config.calls())) {
+            return run(config, system);
+        }
+    }
+
+    /** One run against running services; they are idle again when it returns. */
+    static Map<String, Object> run(Config config, BenchSystem system) throws Exception {
         int calls = config.calls();
         int seconds = (int) (config.duration().toSeconds() + config.warmUp().toSeconds());
         FrameLedger inbound = new FrameLedger(calls, seconds * 50 + 500);
         FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
         List<Long> bargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
-        Vertx vertx = Vertx.vertx();
-        FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-bench");
+        Vertx vertx = system.vertx;
+        FakeRealtimeServer openAi = system.openAi;
+        QuarkusServiceProcess core = system.core;
+        QuarkusServiceProcess gateway = system.gateway;
+        openAi.reset();
         openAi.sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses()
                 .withTaps(new FakeRealtimeSession.AudioTaps() {
                     @Override
@@ -82,145 +103,136 @@ public final class LoadBenchmark {
                         }
                     }
                 }));
-        String secret = "bench-session-reference-secret";
-        // Extra JVM options for the services, e.g. a JFR recording: BENCH_SERVICE_JVM_OPTS=-XX:StartFlightRecording...
-        Map<String, String> serviceEnv = System.getenv("BENCH_SERVICE_JVM_OPTS") == null ? Map.of()
-                : Map.of("JAVA_TOOL_OPTIONS", System.getenv("BENCH_SERVICE_JVM_OPTS"));
-        try (QuarkusServiceProcess core = QuarkusServiceProcess.start("bench-core", QuarkusServiceProcess.runJarOf(
-                "realtime-core"), Map.of("openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key",
-                "sk-bench", "core.session-ref.secret", secret, "core.max-sessions", Integer.toString(calls + 10),
-                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), serviceEnv);
-                QuarkusServiceProcess gateway = QuarkusServiceProcess.start("bench-gateway",
-                        QuarkusServiceProcess.runJarOf("telephony-gateway"), Map.of("core.url",
-                                core.baseUrl().toString(), "core.session-ref.secret", secret,
-                                "twilio.media-stream-url", "wss://bench.example.com/media-stream"), serviceEnv)) {
-            ProcessStats coreIdle = ProcessStats.of(core.pid());
-            ProcessStats gatewayIdle = ProcessStats.of(gateway.pid());
-            URI stream = URI.create("ws://127.0.0.1:" + gateway.port() + "/media-stream");
+        ProcessStats coreIdle = ProcessStats.of(core.pid());
+        ProcessStats gatewayIdle = ProcessStats.of(gateway.pid());
+        URI stream = URI.create("ws://127.0.0.1:" + gateway.port() + "/media-stream");
 
-            List<TwilioCallSimulator> simulators = new ArrayList<>();
-            long[] placedAt = new long[calls];
-            long[] speechStartedAt = new long[calls];
-            for (int i = 0; i < calls; i++) {
-                int call = i;
-                TwilioCallSimulator simulator = new TwilioCallSimulator(vertx, new TwilioCallSimulator.Call(
-                        gateway.baseUrl().resolve("/incoming-call"), "https://bench.example.com/incoming-call", null,
-                        caller(i), "CA" + i, publicUrl -> stream, sequence -> {
-                            inbound.sent(call, (int) sequence, System.nanoTime());
-                            return FrameLedger.frame(call, (int) sequence);
-                        }));
-                simulator.tap(new TwilioCallSimulator.MediaTap() {
-                    @Override
-                    public void media(byte[] audio, long nanos) {
-                        outbound.received(audio, nanos);
-                    }
+        List<TwilioCallSimulator> simulators = new ArrayList<>();
+        long[] placedAt = new long[calls];
+        long[] speechStartedAt = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            int call = i;
+            TwilioCallSimulator simulator = new TwilioCallSimulator(vertx, new TwilioCallSimulator.Call(
+                    gateway.baseUrl().resolve("/incoming-call"), "https://bench.example.com/incoming-call", null,
+                    caller(i), "CA" + i, publicUrl -> stream, sequence -> {
+                        inbound.sent(call, (int) sequence, System.nanoTime());
+                        return FrameLedger.frame(call, (int) sequence);
+                    }));
+            simulator.tap(new TwilioCallSimulator.MediaTap() {
+                @Override
+                public void media(byte[] audio, long nanos) {
+                    outbound.received(audio, nanos);
+                }
 
-                    @Override
-                    public void clear(long nanos) {
-                        if (speechStartedAt[call] != 0) {
-                            bargeIns.add(nanos - speechStartedAt[call]);
-                            speechStartedAt[call] = 0;
-                        }
-                    }
-                });
-                simulators.add(simulator);
-                placedAt[i] = System.nanoTime();
-                simulator.placeCall().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            }
-            FakeRealtimeSession[] sessions = new FakeRealtimeSession[calls];
-            long[] readyAfter = new long[calls];
-            for (FakeRealtimeSession session : openAi.awaitSessions(calls)) {
-                String instructions = session.received("session.update").get(0).path("session")
-                        .path("instructions").asText();
-                for (int i = 0; i < calls; i++) {
-                    if (instructions.contains(caller(i))) {
-                        sessions[i] = session;
-                        readyAfter[i] = session.configuredAtNanos() - placedAt[i];
+                @Override
+                public void clear(long nanos) {
+                    if (speechStartedAt[call] != 0) {
+                        bargeIns.add(nanos - speechStartedAt[call]);
+                        speechStartedAt[call] = 0;
                     }
                 }
-            }
-
-            int[] nextOutbound = new int[calls];
-            int[] cycle = new int[calls];
-            List<Long> timers = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                int call = i;
-                long offset = 1 + (3000L * i / calls);
-                vertx.setTimer(offset, first -> timers.add(vertx.setPeriodic(0, 3000, id -> {
-                    boolean bargeIn = cycle[call]++ % 3 == 2;
-                    int frames = bargeIn ? BARGE_IN_ANSWER_FRAMES : ANSWER_FRAMES;
-                    byte[] answer = new byte[frames * 160];
-                    for (int f = 0; f < frames; f++) {
-                        System.arraycopy(FrameLedger.frame(call, nextOutbound[call] + f), 0, answer, f * 160, 160);
-                    }
-                    int from = nextOutbound[call];
-                    nextOutbound[call] += frames;
-                    sessions[call].streamAssistantAudio(answer, DELTA_BYTES);
-                    if (bargeIn) {
-                        outbound.excuse(call, from, from + frames);
-                        vertx.setTimer(500, t -> {
-                            speechStartedAt[call] = System.nanoTime();
-                            sessions[call].speechStarted();
-                        });
-                    }
-                })));
-            }
-            Thread.sleep(config.warmUp().toMillis()); // the calls run in real time meanwhile
-            inbound.restartLatencies();
-            outbound.restartLatencies();
-            bargeIns.clear();
-            ProcessStats coreStart = ProcessStats.of(core.pid());
-            ProcessStats gatewayStart = ProcessStats.of(gateway.pid());
-            ProcessStats benchStart = ProcessStats.of(ProcessHandle.current().pid());
-            long started = System.nanoTime();
-            Thread.sleep(config.duration().toMillis()); // the measuring window
-            ProcessStats coreEnd = ProcessStats.of(core.pid());
-            ProcessStats gatewayEnd = ProcessStats.of(gateway.pid());
-            ProcessStats benchEnd = ProcessStats.of(ProcessHandle.current().pid());
-            // Latencies of the window only: the forced GC of the heap reading below must not show in them.
-            Percentiles inboundLatency = inbound.latency();
-            Percentiles outboundLatency = outbound.latency();
-            Percentiles bargeInLatency = Percentiles.of(bargeIns.stream().mapToLong(Long::longValue).toArray());
-            Map<String, Double> gcPauseMax = Map.of("gateway", Metrics.gcPauseMaxMillis(gateway),
-                    "core", Metrics.gcPauseMaxMillis(core));
-            double heapLoaded = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
-            double elapsedSeconds = (System.nanoTime() - started) / 1e9;
-            timers.forEach(vertx::cancelTimer);
-            simulators.forEach(TwilioCallSimulator::stopMedia);
-            awaitQuiet(inbound, outbound); // frames still in flight arrive before losses are counted
-            long dropped = simulators.stream().filter(TwilioCallSimulator::isClosed).count();
-            simulators.forEach(TwilioCallSimulator::hangUp);
-            // Heap per call: live heap with the calls up, less live heap once they have all ended (both after a GC,
-            // both outside the measuring window).
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> Metrics.activeSessions(core) == 0 && Metrics.activeCalls(gateway) == 0);
-            double heapIdle = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
-
-            double callSeconds = calls * elapsedSeconds;
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("calls", calls);
-            result.put("seconds", elapsedSeconds);
-            result.put("inbound", direction(inbound, inboundLatency));
-            result.put("outbound", direction(outbound, outboundLatency));
-            result.put("bargeIn", bargeInLatency);
-            result.put("webhookToSessionReady", Percentiles.of(Arrays.stream(readyAfter).filter(v -> v > 0).toArray()));
-            result.put("callsDropped", dropped);
-            result.put("cpuMsPerCallSecond", Map.of(
-                    "gateway", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()) / callSeconds,
-                    "core", (coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
-                    "gatewayPlusCore", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()
-                            + coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
-                    "simulatorsAndFake", (benchEnd.cpuMillis() - benchStart.cpuMillis()) / callSeconds));
-            result.put("heapKibPerCall", (heapLoaded - heapIdle) / 1024 / calls);
-            result.put("rssKibPerCall", Map.of("gateway", (gatewayEnd.rssKib() - gatewayIdle.rssKib()) / (double) calls,
-                    "core", (coreEnd.rssKib() - coreIdle.rssKib()) / (double) calls));
-            result.put("gcPauseMaxMs", gcPauseMax);
-            print(result);
-            return result;
-        } finally {
-            openAi.close();
-            vertx.close();
+            });
+            simulators.add(simulator);
+            placedAt[i] = System.nanoTime();
+            simulator.placeCall().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+        FakeRealtimeSession[] sessions = new FakeRealtimeSession[calls];
+        long[] readyAfter = new long[calls];
+        for (FakeRealtimeSession session : openAi.awaitSessions(calls)) {
+            String instructions = session.received("session.update").get(0).path("session")
+                    .path("instructions").asText();
+            for (int i = 0; i < calls; i++) {
+                if (instructions.contains(caller(i))) {
+                    sessions[i] = session;
+                    readyAfter[i] = session.configuredAtNanos() - placedAt[i];
+                }
+            }
+        }
+
+        int[] nextOutbound = new int[calls];
+        int[] cycle = new int[calls];
+        List<Long> timers = java.util.Collections.synchronizedList(new ArrayList<>()); // added on event loops
+        for (int i = 0; i < calls; i++) {
+            int call = i;
+            long offset = 1 + (3000L * i / calls);
+            vertx.setTimer(offset, first -> timers.add(vertx.setPeriodic(0, 3000, id -> {
+                boolean bargeIn = cycle[call]++ % 3 == 2;
+                int frames = bargeIn ? BARGE_IN_ANSWER_FRAMES : ANSWER_FRAMES;
+                byte[] answer = new byte[frames * 160];
+                for (int f = 0; f < frames; f++) {
+                    System.arraycopy(FrameLedger.frame(call, nextOutbound[call] + f), 0, answer, f * 160, 160);
+                }
+                int from = nextOutbound[call];
+                nextOutbound[call] += frames;
+                sessions[call].streamAssistantAudio(answer, DELTA_BYTES);
+                if (bargeIn) {
+                    outbound.excuse(call, from, from + frames);
+                    vertx.setTimer(500, t -> {
+                        speechStartedAt[call] = System.nanoTime();
+                        sessions[call].speechStarted();
+                    });
+                }
+            })));
+        }
+        Thread.sleep(config.warmUp().toMillis()); // the calls run in real time meanwhile
+        inbound.restartLatencies();
+        outbound.restartLatencies();
+        bargeIns.clear();
+        ProcessStats coreStart = ProcessStats.of(core.pid());
+        ProcessStats gatewayStart = ProcessStats.of(gateway.pid());
+        ProcessStats benchStart = ProcessStats.of(ProcessHandle.current().pid());
+        int coreGcMark = system.coreGc.mark();
+        int gatewayGcMark = system.gatewayGc.mark();
+        long started = System.nanoTime();
+        Thread.sleep(config.duration().toMillis()); // the measuring window
+        ProcessStats coreEnd = ProcessStats.of(core.pid());
+        ProcessStats gatewayEnd = ProcessStats.of(gateway.pid());
+        ProcessStats benchEnd = ProcessStats.of(ProcessHandle.current().pid());
+        // Latencies of the window only: the forced GC of the heap reading below must not show in them.
+        Percentiles inboundLatency = inbound.latency();
+        Percentiles outboundLatency = outbound.latency();
+        Percentiles bargeInLatency;
+        synchronized (bargeIns) { // the simulators' taps add to it concurrently
+            bargeInLatency = Percentiles.of(bargeIns.stream().mapToLong(Long::longValue).toArray());
+        }
+        Map<String, Percentiles> gcPauses = Map.of("gateway", Percentiles.of(system.gatewayGc.pausesSince(
+                gatewayGcMark)), "core", Percentiles.of(system.coreGc.pausesSince(coreGcMark)));
+        double heapLoaded = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
+        double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+        timers.forEach(vertx::cancelTimer);
+        simulators.forEach(TwilioCallSimulator::stopMedia);
+        awaitQuiet(inbound, outbound); // frames still in flight arrive before losses are counted
+        long dropped = simulators.stream().filter(TwilioCallSimulator::isClosed).count();
+        simulators.forEach(TwilioCallSimulator::hangUp);
+        // Heap per call: live heap with the calls up, less live heap once they have all ended (both after a GC,
+        // both outside the measuring window).
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> Metrics.activeSessions(core) == 0 && Metrics.activeCalls(gateway) == 0);
+        double heapIdle = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
+
+        double callSeconds = calls * elapsedSeconds;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("calls", calls);
+        result.put("seconds", elapsedSeconds);
+        result.put("inbound", direction(inbound, inboundLatency));
+        result.put("outbound", direction(outbound, outboundLatency));
+        result.put("bargeIn", bargeInLatency);
+        result.put("webhookToSessionReady", Percentiles.of(Arrays.stream(readyAfter).filter(v -> v > 0).toArray()));
+        result.put("callsDropped", dropped);
+        result.put("cpuMsPerCallSecond", Map.of(
+                "gateway", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()) / callSeconds,
+                "core", (coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
+                "gatewayPlusCore", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()
+                        + coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
+                "simulatorsAndFake", (benchEnd.cpuMillis() - benchStart.cpuMillis()) / callSeconds));
+        result.put("heapKibPerCall", (heapLoaded - heapIdle) / 1024 / calls);
+        result.put("rssKibPerCall", Map.of("gateway", (gatewayEnd.rssKib() - gatewayIdle.rssKib()) / (double) calls,
+                "core", (coreEnd.rssKib() - coreIdle.rssKib()) / (double) calls));
+        result.put("gcPauses", gcPauses);
+        result.put("startupMs", Map.of("gateway", gateway.readyAfter().toMillis(),
+                "core", core.readyAfter().toMillis()));
+        print(result);
+        return result;
     }
 
     private static void awaitQuiet(FrameLedger inbound, FrameLedger outbound) {

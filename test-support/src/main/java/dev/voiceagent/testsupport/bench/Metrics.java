@@ -40,10 +40,6 @@ final class Metrics {
         return max(gateway, "voice_gateway_calls_active");
     }
 
-    static double gcPauseMaxMillis(QuarkusServiceProcess service) {
-        return max(service, "jvm_gc_pause_seconds_max") * 1000;
-    }
-
     private static double sum(QuarkusServiceProcess service, String name, String labelFilter) {
         Matcher sample = samples(service, name);
         double sum = 0;

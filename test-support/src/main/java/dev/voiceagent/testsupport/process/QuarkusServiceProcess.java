@@ -24,6 +24,8 @@ public final class QuarkusServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final long startedNanos = System.nanoTime();
+    private volatile long readyNanos;
 
     private QuarkusServiceProcess(String name, Process process, int port, Path log) {
         this.name = name;
@@ -71,7 +73,11 @@ public final class QuarkusServiceProcess implements AutoCloseable {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
                 }
-                return isReady();
+                if (isReady()) {
+                    readyNanos = System.nanoTime();
+                    return true;
+                }
+                return false;
             });
         } catch (ConditionTimeoutException e) {
             close();
@@ -89,6 +95,11 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** From starting the JVM to the first 200 of the readiness probe (polled every 100 ms). */
+    public Duration readyAfter() {
+        return Duration.ofNanos(readyNanos - startedNanos);
     }
 
     public int port() {

@@ -1,0 +1,54 @@
+package dev.voiceagent.testsupport.bench;
+
+import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
+import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the benchmark loads: telephony-gateway and realtime-core from their packaged jars, each in its own JVM with
+ * production settings and a GC log, against the fake OpenAI server in this JVM. Several runs can share one system
+ * (the leak check does).
+ */
+final class BenchSystem implements AutoCloseable {
+
+    static final String SECRET = "bench-session-reference-secret";
+
+    final Vertx vertx = Vertx.vertx();
+    final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-bench");
+    final QuarkusServiceProcess core;
+    final QuarkusServiceProcess gateway;
+    final GcLog coreGc;
+    final GcLog gatewayGc;
+
+    BenchSystem(int maxCalls) throws IOException {
+        Path logs = Files.createDirectories(Path.of("target", "service-logs"));
+        long id = System.nanoTime();
+        coreGc = new GcLog(logs.resolve("bench-core-gc-" + id + ".log").toAbsolutePath());
+        gatewayGc = new GcLog(logs.resolve("bench-gateway-gc-" + id + ".log").toAbsolutePath());
+        core = QuarkusServiceProcess.start("bench-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
+                "openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key", "sk-bench",
+                "core.session-ref.secret", SECRET, "core.max-sessions", Integer.toString(maxCalls + 10),
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), jvmOptions(coreGc));
+        gateway = QuarkusServiceProcess.start("bench-gateway", QuarkusServiceProcess.runJarOf("telephony-gateway"),
+                Map.of("core.url", core.baseUrl().toString(), "core.session-ref.secret", SECRET,
+                        "twilio.media-stream-url", "wss://bench.example.com/media-stream"), jvmOptions(gatewayGc));
+    }
+
+    /** The GC log, plus BENCH_SERVICE_JVM_OPTS (e.g. a JFR recording or another collector). */
+    private static Map<String, String> jvmOptions(GcLog gc) {
+        String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");
+        return Map.of("JAVA_TOOL_OPTIONS", gc.jvmOption() + (extra == null ? "" : " " + extra));
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        core.close();
+        openAi.close();
+        vertx.close();
+    }
+}
