@@ -73,12 +73,13 @@ public class CoreMetrics {
         registry.gauge("voice.core.sessions.active", count, s -> s.get().doubleValue());
     }
 
-    public void frameIn() {
-        framesIn.increment();
+    /** Frames are counted per conversation and added here in batches: a shared counter per frame costs. */
+    public void framesIn(int count) {
+        framesIn.increment(count);
     }
 
-    public void frameOut() {
-        framesOut.increment();
+    public void framesOut(int count) {
+        framesOut.increment(count);
     }
 
     public void bargeIn() {

@@ -64,6 +64,10 @@ public final class Conversation {
     private Span turnSpan;
     /** When the caller's last turn ended, until the answer's first audio; 0 otherwise. */
     private long turnEndedNanos;
+    /** Frames not yet added to the shared counters; flushed every second of audio and at the end. */
+    private int framesInUncounted;
+    private int framesOutUncounted;
+    private static final int FRAMES_PER_METRIC_UPDATE = 50;
 
     /** Said when the conversation must end before the caller is done (the instance shuts down). */
     static final String GOODBYE = "Tell the caller in one short sentence that you have to end the call now and "
@@ -192,6 +196,7 @@ public final class Conversation {
                 gateway.close();
             }
             pendingAudio.clear();
+            flushFrameCounts();
             services.ended(this, reason);
             long lasted = System.nanoTime() - openedAtNanos;
             services.metrics().conversationDuration(java.time.Duration.ofNanos(lasted));
@@ -237,7 +242,9 @@ public final class Conversation {
                     + services.core().maxAudioFrameBytes() + " bytes");
             return;
         }
-        services.metrics().frameIn();
+        if (++framesInUncounted == FRAMES_PER_METRIC_UPDATE) {
+            flushFrameCounts();
+        }
         if (state == State.READY) {
             sendUpstream(ClientEvents.appendAudio(audio));
             return;
@@ -406,7 +413,9 @@ public final class Conversation {
         }
         if (gateway != null) {
             gateway.sendAudio(audio);
-            services.metrics().frameOut();
+            if (++framesOutUncounted == FRAMES_PER_METRIC_UPDATE) {
+                flushFrameCounts();
+            }
         }
         if (turnEndedNanos != 0) {
             services.metrics().firstAudio(System.nanoTime() - turnEndedNanos);
@@ -429,6 +438,13 @@ public final class Conversation {
         }
         turnSpan = services.tracing().child(span, "turn");
         toGateway(new SessionMessage.SpeechStopped(event.itemId()));
+    }
+
+    private void flushFrameCounts() {
+        services.metrics().framesIn(framesInUncounted);
+        services.metrics().framesOut(framesOutUncounted);
+        framesInUncounted = 0;
+        framesOutUncounted = 0;
     }
 
     private void endSpans(String reason) {

@@ -5,6 +5,7 @@ import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.ProtocolException;
 import dev.voiceagent.session.SessionCodec;
 import dev.voiceagent.session.SessionMessage;
+import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * The session protocol's server side: one websocket per conversation. Everything runs on the connection's event
  * loop; the conversation itself lives in the connection's user data, so no map is consulted per frame.
  */
-@WebSocket(path = CoreConversation.PATH)
+// CONCURRENT: the handlers are non-blocking and run on the connection's event loop, which already serialises them;
+// the default SERIAL mode adds a per-message limiter (seen in the load benchmark's profile).
+@WebSocket(path = CoreConversation.PATH, inboundProcessingMode = InboundProcessingMode.CONCURRENT)
 public class ConversationEndpoint {
 
     private static final TypedKey<Conversation> CONVERSATION = new TypedKey<>("conversation");

@@ -1,6 +1,7 @@
 package dev.voiceagent.telephony.call;
 
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -14,7 +15,9 @@ import org.jboss.logging.Logger;
  * Twilio Media Streams at {@code /media-stream}. Each connection gets its own {@link TwilioCall}, kept in the
  * connection's user data; every callback runs on the connection's event loop.
  */
-@WebSocket(path = "/media-stream")
+// CONCURRENT: the handlers are non-blocking and run on the connection's event loop, which already serialises them;
+// the default SERIAL mode adds a per-message limiter (seen in the load benchmark's profile).
+@WebSocket(path = "/media-stream", inboundProcessingMode = InboundProcessingMode.CONCURRENT)
 public class MediaStreamEndpoint {
 
     private static final Logger LOG = Logger.getLogger(MediaStreamEndpoint.class);

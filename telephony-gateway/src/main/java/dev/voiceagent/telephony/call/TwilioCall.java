@@ -26,6 +26,7 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     private static final Logger LOG = Logger.getLogger(TwilioCall.class);
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    private static final int FRAMES_PER_METRIC_UPDATE = 50;
 
     private final TwilioSocket twilio;
     private final CallServices services;
@@ -38,6 +39,9 @@ public final class TwilioCall implements CoreConversation.Listener {
     private String currentItem;
     private long callStartMillis;
     private boolean firstAudioSent;
+    /** Frames not yet added to the shared counters; flushed every second of audio and at the end. */
+    private int framesInUncounted;
+    private int framesOutUncounted;
     private boolean ended;
     /** The core ended the conversation; the call closes once the caller has heard the last audio. */
     private String endingAfterPlayback;
@@ -151,7 +155,9 @@ public final class TwilioCall implements CoreConversation.Listener {
             badInput("bad_base64", "a media payload that is not base64");
             return;
         }
-        services.metrics().frameIn();
+        if (++framesInUncounted == FRAMES_PER_METRIC_UPDATE) {
+            flushFrameCounts();
+        }
         Buffer audio = Buffer.buffer(media.payload(), "ISO-8859-1");
         if (conversation != null) {
             conversation.sendAudio(audio);
@@ -200,7 +206,9 @@ public final class TwilioCall implements CoreConversation.Listener {
         long millis = AudioCodec.PCMU.millisOfBase64(base64Audio);
         twilio.send(TwilioCodec.media(streamSid, base64Audio));
         twilio.send(TwilioCodec.mark(streamSid, playback.sent(currentItem, millis, services.nanoTime())));
-        services.metrics().frameOut();
+        if (++framesOutUncounted == FRAMES_PER_METRIC_UPDATE) {
+            flushFrameCounts();
+        }
         if (!firstAudioSent) {
             firstAudioSent = true;
             services.metrics().firstAudio(Duration.ofMillis(System.currentTimeMillis() - callStartMillis));
@@ -289,6 +297,14 @@ public final class TwilioCall implements CoreConversation.Listener {
                     reason);
         }
         pendingAudio.clear();
+        flushFrameCounts();
         twilio.close(closeCode, closeReason);
+    }
+
+    private void flushFrameCounts() {
+        services.metrics().framesIn(framesInUncounted);
+        services.metrics().framesOut(framesOutUncounted);
+        framesInUncounted = 0;
+        framesOutUncounted = 0;
     }
 }
