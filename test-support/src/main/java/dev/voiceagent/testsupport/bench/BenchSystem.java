@@ -23,19 +23,28 @@ final class BenchSystem implements AutoCloseable {
     final QuarkusServiceProcess gateway;
     final GcLog coreGc;
     final GcLog gatewayGc;
+    /** web-gateway, when the run has Socket.IO sessions; else null. */
+    final QuarkusServiceProcess web;
 
     BenchSystem(int maxCalls) throws IOException {
+        this(maxCalls, 0);
+    }
+
+    BenchSystem(int maxCalls, int maxWebSessions) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "service-logs"));
         long id = System.nanoTime();
         coreGc = new GcLog(logs.resolve("bench-core-gc-" + id + ".log").toAbsolutePath());
         gatewayGc = new GcLog(logs.resolve("bench-gateway-gc-" + id + ".log").toAbsolutePath());
         core = QuarkusServiceProcess.start("bench-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
                 "openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key", "sk-bench",
-                "core.session-ref.secret", SECRET, "core.max-sessions", Integer.toString(maxCalls + 10),
+                "core.session-ref.secret", SECRET, "core.max-sessions", Integer.toString(maxCalls + maxWebSessions + 10),
                 "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), jvmOptions(coreGc));
         gateway = QuarkusServiceProcess.start("bench-gateway", QuarkusServiceProcess.runJarOf("telephony-gateway"),
                 Map.of("core.url", core.baseUrl().toString(), "core.session-ref.secret", SECRET,
                         "twilio.media-stream-url", "wss://bench.example.com/media-stream"), jvmOptions(gatewayGc));
+        web = maxWebSessions == 0 ? null : QuarkusServiceProcess.start("bench-web",
+                QuarkusServiceProcess.runJarOf("web-gateway"), Map.of("web.core.url", core.baseUrl().toString()),
+                jvmOptions(new GcLog(logs.resolve("bench-web-gc-" + id + ".log").toAbsolutePath())));
     }
 
     /** The GC log, plus BENCH_SERVICE_JVM_OPTS (e.g. a JFR recording or another collector). */
@@ -46,6 +55,9 @@ final class BenchSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        if (web != null) {
+            web.close();
+        }
         gateway.close();
         core.close();
         openAi.close();

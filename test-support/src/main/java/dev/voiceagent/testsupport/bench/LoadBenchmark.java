@@ -33,8 +33,14 @@ public final class LoadBenchmark {
     private static final int BARGE_IN_ANSWER_FRAMES = 100;
     private static final int DELTA_BYTES = 800; // 100 ms per delta
 
-    /** @param warmUp how long the calls run before measuring, so the services' JIT has compiled the hot path */
-    public record Config(int calls, Duration duration, Duration warmUp) {
+    /**
+     * @param webSessions Socket.IO sessions through web-gateway beside the phone calls (0: phone only)
+     * @param warmUp how long the calls run before measuring, so the services' JIT has compiled the hot path
+     */
+    public record Config(int calls, int webSessions, Duration duration, Duration warmUp) {
+        public Config(int calls, Duration duration, Duration warmUp) {
+            this(calls, 0, duration, warmUp);
+        }
     }
 
     private LoadBenchmark() {
@@ -56,8 +62,9 @@ public final class LoadBenchmark {
         } else {
             List<Map<String, Object>> runs = new ArrayList<>();
             for (String calls : options.getOrDefault("calls", "10").split(",")) {
-                Config config = new Config(Integer.parseInt(calls.trim()), duration, warmUp);
-                try (BenchSystem system = new BenchSystem(config.calls())) {
+                Config config = new Config(Integer.parseInt(calls.trim()),
+                        Integer.parseInt(options.getOrDefault("web", "0")), duration, warmUp);
+                try (BenchSystem system = new BenchSystem(config.calls(), config.webSessions())) {
                     runs.add(run(config, system));
                 }
             }
@@ -71,7 +78,7 @@ public final class LoadBenchmark {
 
     /** One run on its own fresh services; the returned map is also what goes into the JSON report. */
     public static Map<String, Object> run(Config config) throws Exception {
-        try (BenchSystem system = new BenchSystem(config.calls())) {
+        try (BenchSystem system = new BenchSystem(config.calls(), config.webSessions())) {
             return run(config, system);
         }
     }
@@ -83,6 +90,12 @@ public final class LoadBenchmark {
         FrameLedger inbound = new FrameLedger(calls, seconds * 50 + 500);
         FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
         List<Long> bargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
+        int web = config.webSessions();
+        // A web chunk is 40 ms of 24 kHz PCM16 carrying twelve 160-byte tagged frames: 300 frames a second.
+        FrameLedger webInbound = new FrameLedger(Math.max(web, 1), seconds * 300 + 3000);
+        FrameLedger webOutbound = new FrameLedger(Math.max(web, 1), (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
+        List<Long> webBargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
+        FakeRealtimeSession[] webUpstreams = new FakeRealtimeSession[web];
         Vertx vertx = system.vertx;
         FakeRealtimeServer openAi = system.openAi;
         QuarkusServiceProcess core = system.core;
@@ -92,14 +105,20 @@ public final class LoadBenchmark {
                 .withTaps(new FakeRealtimeSession.AudioTaps() {
                     @Override
                     public void callerAudio(FakeRealtimeSession session, byte[] audio, long nanos) {
-                        inbound.received(audio, nanos);
+                        if (isWeb(session)) {
+                            webUpstreams[java.nio.ByteBuffer.wrap(audio).getInt(0)] = session;
+                            webInbound.received(audio, nanos);
+                        } else {
+                            inbound.received(audio, nanos);
+                        }
                     }
 
                     @Override
                     public void assistantAudioSent(FakeRealtimeSession session, byte[] audio, long nanos) {
                         java.nio.ByteBuffer tags = java.nio.ByteBuffer.wrap(audio);
+                        FrameLedger ledger = isWeb(session) ? webOutbound : outbound;
                         for (int offset = 0; offset + 160 <= audio.length; offset += 160) {
-                            outbound.sent(tags.getInt(offset), tags.getInt(offset + 4), nanos);
+                            ledger.sent(tags.getInt(offset), tags.getInt(offset + 4), nanos);
                         }
                     }
                 }));
@@ -149,35 +168,41 @@ public final class LoadBenchmark {
             }
         }
 
-        int[] nextOutbound = new int[calls];
-        int[] cycle = new int[calls];
         List<Long> timers = java.util.Collections.synchronizedList(new ArrayList<>()); // added on event loops
-        for (int i = 0; i < calls; i++) {
-            int call = i;
-            long offset = 1 + (3000L * i / calls);
-            vertx.setTimer(offset, first -> timers.add(vertx.setPeriodic(0, 3000, id -> {
-                boolean bargeIn = cycle[call]++ % 3 == 2;
-                int frames = bargeIn ? BARGE_IN_ANSWER_FRAMES : ANSWER_FRAMES;
-                byte[] answer = new byte[frames * 160];
-                for (int f = 0; f < frames; f++) {
-                    System.arraycopy(FrameLedger.frame(call, nextOutbound[call] + f), 0, answer, f * 160, 160);
-                }
-                int from = nextOutbound[call];
-                nextOutbound[call] += frames;
-                sessions[call].streamAssistantAudio(answer, DELTA_BYTES);
-                if (bargeIn) {
-                    outbound.excuse(call, from, from + frames);
-                    vertx.setTimer(500, t -> {
-                        speechStartedAt[call] = System.nanoTime();
-                        sessions[call].speechStarted();
-                    });
-                }
-            })));
+        scheduleAnswers(vertx, timers, calls, call -> sessions[call], outbound, speechStartedAt);
+        long[] webSpeechStartedAt = new long[web];
+        WebSessions webSessions = web == 0 ? null : new WebSessions(system.web.baseUrl(), web, 0,
+                new WebSessions.Taps() {
+                    @Override
+                    public void sent(int session, int sequence, long nanos) {
+                        webInbound.sent(session, sequence, nanos);
+                    }
+
+                    @Override
+                    public void assistantAudio(byte[] audio, long nanos) {
+                        webOutbound.received(audio, nanos);
+                    }
+
+                    @Override
+                    public void interrupted(int session, long nanos) {
+                        if (webSpeechStartedAt[session] != 0) {
+                            webBargeIns.add(nanos - webSpeechStartedAt[session]);
+                            webSpeechStartedAt[session] = 0;
+                        }
+                    }
+                });
+        if (webSessions != null) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> webSessions.running() == web);
+            scheduleAnswers(vertx, timers, web, session -> webUpstreams[session], webOutbound, webSpeechStartedAt);
         }
         Thread.sleep(config.warmUp().toMillis()); // the calls run in real time meanwhile
         inbound.restartLatencies();
         outbound.restartLatencies();
+        webInbound.restartLatencies();
+        webOutbound.restartLatencies();
         bargeIns.clear();
+        webBargeIns.clear();
+        ProcessStats webStart = system.web == null ? null : ProcessStats.of(system.web.pid());
         ProcessStats coreStart = ProcessStats.of(core.pid());
         ProcessStats gatewayStart = ProcessStats.of(gateway.pid());
         ProcessStats benchStart = ProcessStats.of(ProcessHandle.current().pid());
@@ -187,6 +212,7 @@ public final class LoadBenchmark {
         Thread.sleep(config.duration().toMillis()); // the measuring window
         ProcessStats coreEnd = ProcessStats.of(core.pid());
         ProcessStats gatewayEnd = ProcessStats.of(gateway.pid());
+        ProcessStats webEnd = system.web == null ? null : ProcessStats.of(system.web.pid());
         ProcessStats benchEnd = ProcessStats.of(ProcessHandle.current().pid());
         // Latencies of the window only: the forced GC of the heap reading below must not show in them.
         Percentiles inboundLatency = inbound.latency();
@@ -199,9 +225,19 @@ public final class LoadBenchmark {
                 gatewayGcMark)), "core", Percentiles.of(system.coreGc.pausesSince(coreGcMark)));
         double heapLoaded = Metrics.heapBytes(core) + Metrics.heapBytes(gateway);
         double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+        Percentiles webInboundLatency = webInbound.latency();
+        Percentiles webOutboundLatency = webOutbound.latency();
+        Percentiles webBargeInLatency;
+        synchronized (webBargeIns) {
+            webBargeInLatency = Percentiles.of(webBargeIns.stream().mapToLong(Long::longValue).toArray());
+        }
         timers.forEach(vertx::cancelTimer);
         simulators.forEach(TwilioCallSimulator::stopMedia);
+        if (webSessions != null) {
+            webSessions.stopAudio();
+        }
         awaitQuiet(inbound, outbound); // frames still in flight arrive before losses are counted
+        awaitQuiet(webInbound, webOutbound);
         long dropped = simulators.stream().filter(TwilioCallSimulator::isClosed).count();
         simulators.forEach(TwilioCallSimulator::hangUp);
         // Heap per call: live heap with the calls up, less live heap once they have all ended (both after a GC,
@@ -217,14 +253,28 @@ public final class LoadBenchmark {
         result.put("inbound", direction(inbound, inboundLatency));
         result.put("outbound", direction(outbound, outboundLatency));
         result.put("bargeIn", bargeInLatency);
+        if (webSessions != null) {
+            webSessions.close();
+            Map<String, Object> webResult = new LinkedHashMap<>();
+            webResult.put("sessions", web);
+            webResult.put("inbound", direction(webInbound, webInboundLatency));
+            webResult.put("outbound", direction(webOutbound, webOutboundLatency));
+            webResult.put("bargeIn", webBargeInLatency);
+            webResult.put("webGatewayCpuMsPerSessionSecond", (webEnd.cpuMillis() - webStart.cpuMillis())
+                    / (web * elapsedSeconds));
+            result.put("web", webResult);
+        }
         result.put("webhookToSessionReady", Percentiles.of(Arrays.stream(readyAfter).filter(v -> v > 0).toArray()));
         result.put("callsDropped", dropped);
+        // The core serves phone calls and web sessions alike: its cost is per conversation-second.
+        double conversationSeconds = (calls + web) * elapsedSeconds;
+        double gatewayPerCall = (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()) / callSeconds;
+        double corePerConversation = (coreEnd.cpuMillis() - coreStart.cpuMillis()) / conversationSeconds;
         result.put("cpuMsPerCallSecond", Map.of(
-                "gateway", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()) / callSeconds,
-                "core", (coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
-                "gatewayPlusCore", (gatewayEnd.cpuMillis() - gatewayStart.cpuMillis()
-                        + coreEnd.cpuMillis() - coreStart.cpuMillis()) / callSeconds,
-                "simulatorsAndFake", (benchEnd.cpuMillis() - benchStart.cpuMillis()) / callSeconds));
+                "gateway", gatewayPerCall,
+                "core", corePerConversation,
+                "gatewayPlusCore", gatewayPerCall + corePerConversation,
+                "simulatorsAndFake", (benchEnd.cpuMillis() - benchStart.cpuMillis()) / conversationSeconds));
         result.put("heapKibPerCall", (heapLoaded - heapIdle) / 1024 / calls);
         result.put("rssKibPerCall", Map.of("gateway", (gatewayEnd.rssKib() - gatewayIdle.rssKib()) / (double) calls,
                 "core", (coreEnd.rssKib() - coreIdle.rssKib()) / (double) calls));
@@ -233,6 +283,47 @@ public final class LoadBenchmark {
                 "core", core.readyAfter().toMillis()));
         print(result);
         return result;
+    }
+
+    /**
+     * Every 3 s each conversation gets a burst of tagged assistant audio, faster than real time; every third one is
+     * interrupted 500 ms in by {@code speech_started}, whose time is kept for the barge-in latency.
+     */
+    private static void scheduleAnswers(Vertx vertx, List<Long> timers, int count,
+            java.util.function.IntFunction<FakeRealtimeSession> upstream, FrameLedger ledger, long[] speechStartedAt) {
+        int[] nextOutbound = new int[count];
+        int[] cycle = new int[count];
+        for (int i = 0; i < count; i++) {
+            int call = i;
+            long offset = 1 + (3000L * i / count);
+            vertx.setTimer(offset, first -> timers.add(vertx.setPeriodic(0, 3000, id -> {
+                FakeRealtimeSession session = upstream.apply(call);
+                if (session == null) {
+                    return; // a web session whose first audio has not arrived yet
+                }
+                boolean bargeIn = cycle[call]++ % 3 == 2;
+                int frames = bargeIn ? BARGE_IN_ANSWER_FRAMES : ANSWER_FRAMES;
+                byte[] answer = new byte[frames * 160];
+                for (int f = 0; f < frames; f++) {
+                    System.arraycopy(FrameLedger.frame(call, nextOutbound[call] + f), 0, answer, f * 160, 160);
+                }
+                int from = nextOutbound[call];
+                nextOutbound[call] += frames;
+                session.streamAssistantAudio(answer, DELTA_BYTES);
+                if (bargeIn) {
+                    ledger.excuse(call, from, from + frames);
+                    vertx.setTimer(500, t -> {
+                        speechStartedAt[call] = System.nanoTime();
+                        session.speechStarted();
+                    });
+                }
+            })));
+        }
+    }
+
+    private static boolean isWeb(FakeRealtimeSession session) {
+        return "audio/pcm".equals(session.sessionConfig().path("audio").path("input").path("format").path("type")
+                .asText());
     }
 
     private static void awaitQuiet(FrameLedger inbound, FrameLedger outbound) {

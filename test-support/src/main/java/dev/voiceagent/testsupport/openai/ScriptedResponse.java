@@ -61,9 +61,11 @@ final class ScriptedResponse {
         while (!finished && offset < audio.length) {
             int end = Math.min(audio.length, offset + chunkBytes);
             byte[] chunk = Arrays.copyOfRange(audio, offset, end);
+            // Recorded before the write: a loaded machine may deschedule this thread between the two, and the audio
+            // must never be seen arriving before it was sent.
+            session.audioSent(itemId, chunk);
             session.send(withIds(session.event("response.output_audio.delta")).put("content_index", 0)
                     .put("delta", Base64.getEncoder().encodeToString(chunk)));
-            session.audioSent(itemId, chunk);
             offset = end;
             if (!pause.isZero() && offset < audio.length) {
                 session.context().owner().setTimer(pause.toMillis(), t -> streamFromOffset());
