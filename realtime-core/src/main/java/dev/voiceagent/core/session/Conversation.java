@@ -10,8 +10,6 @@ import dev.voiceagent.core.openai.ServerEventParser;
 import dev.voiceagent.session.Base64Audio;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.vertx.core.Context;
 import dev.voiceagent.core.model.ModelListener;
 import dev.voiceagent.core.model.ModelSession;
@@ -46,7 +44,6 @@ public final class Conversation {
     private final ArrayDeque<String> queuedResponses = new ArrayDeque<>();
     private String requestedResponse;
     private Agent agent;
-    private final long openedAtNanos = System.nanoTime();
     private int pendingAudioBytes;
     private boolean pendingOverflowReported;
     private State state = State.CONNECTING;
@@ -58,16 +55,7 @@ public final class Conversation {
     /** Why the conversation ends once the goodbye being spoken is done, or null. */
     private String farewellReason;
     private String farewellResponseId;
-    private final Span span;
-    private Span openSpan;
-    /** From the end of the caller's turn to the end of the answer. */
-    private Span turnSpan;
-    /** When the caller's last turn ended, until the answer's first audio; 0 otherwise. */
-    private long turnEndedNanos;
-    /** Frames not yet added to the shared counters; flushed every second of audio and at the end. */
-    private int framesInUncounted;
-    private int framesOutUncounted;
-    private static final int FRAMES_PER_METRIC_UPDATE = 50;
+    private final CallTelemetry telemetry;
 
     /** Said when the conversation must end before the caller is done (the instance shuts down). */
     static final String GOODBYE = "Tell the caller in one short sentence that you have to end the call now and "
@@ -80,11 +68,11 @@ public final class Conversation {
         this.context = (ContextInternal) context;
         this.agent = setup.agent();
         this.functionCalls = new FunctionCalls(this, services);
-        this.span = services.tracing().conversation(setup.traceparent(), setup.channelName(), agent.name());
+        this.telemetry = new CallTelemetry(services.metrics(), services.tracing(), setup);
     }
 
-    Span span() {
-        return span;
+    CallTelemetry telemetry() {
+        return telemetry;
     }
 
     public String id() {
@@ -109,7 +97,7 @@ public final class Conversation {
 
     /** Opens the upstream session; call on the conversation's context. */
     void open() {
-        openSpan = services.tracing().child(span, setup.prewarmed() ? "prewarm" : "session.open");
+        telemetry.opening(setup.prewarmed());
         connectTimer = context.owner().setTimer(services.openAi().connectTimeout().toMillis(),
                 t -> endWithError("upstream_timeout", "the model did not open a session in time"));
         services.model().open(new ModelListener() {
@@ -196,13 +184,8 @@ public final class Conversation {
                 gateway.close();
             }
             pendingAudio.clear();
-            flushFrameCounts();
             services.ended(this, reason);
-            long lasted = System.nanoTime() - openedAtNanos;
-            services.metrics().conversationDuration(java.time.Duration.ofNanos(lasted));
-            endSpans(reason);
-            LOG.infof("conversation %s ended after %d s: %s", id,
-                    java.time.Duration.ofNanos(System.nanoTime() - openedAtNanos).toSeconds(), reason);
+            LOG.infof("conversation %s ended after %d s: %s", id, telemetry.ended(reason).toSeconds(), reason);
         });
     }
 
@@ -242,9 +225,7 @@ public final class Conversation {
                     + services.core().maxAudioFrameBytes() + " bytes");
             return;
         }
-        if (++framesInUncounted == FRAMES_PER_METRIC_UPDATE) {
-            flushFrameCounts();
-        }
+        telemetry.frameIn();
         if (state == State.READY) {
             sendUpstream(ClientEvents.appendAudio(audio));
             return;
@@ -321,10 +302,8 @@ public final class Conversation {
     /** Another agent takes over: new instructions and tools, the same audio formats and voice. */
     void handOff(Agent target) {
         LOG.infof("conversation %s: %s hands off to %s", id, agent.name(), target.name());
-        services.tracing().child(span, "handoff").setAttribute("voice.from", agent.name())
-                .setAttribute("voice.to", target.name()).end();
+        telemetry.handoff(agent.name(), target.name());
         agent = target;
-        services.metrics().handoff(target.name());
         sendSessionUpdate(false);
         toGateway(new SessionMessage.AgentChanged(target.name()));
     }
@@ -352,11 +331,7 @@ public final class Conversation {
         JsonNode response = event.json().path("response");
         String responseId = response.path("id").asText();
         assistant.responseDone(responseId);
-        countTokens(response.path("usage"));
-        if (turnSpan != null) {
-            turnSpan.setAttribute("voice.response_status", response.path("status").asText()).end();
-            turnSpan = null;
-        }
+        telemetry.responseDone(response);
         if (responseId.equals(farewellResponseId)) {
             end(farewellReason);
             return;
@@ -368,23 +343,13 @@ public final class Conversation {
         }
     }
 
-    private void countTokens(JsonNode usage) {
-        JsonNode input = usage.path("input_token_details");
-        JsonNode output = usage.path("output_token_details");
-        services.metrics().tokens("input", "text", input.path("text_tokens").asLong());
-        services.metrics().tokens("input", "audio", input.path("audio_tokens").asLong());
-        services.metrics().tokens("output", "text", output.path("text_tokens").asLong());
-        services.metrics().tokens("output", "audio", output.path("audio_tokens").asLong());
-    }
-
     private void onConfigured() {
         if (state != State.CONFIGURING) {
             return;
         }
         state = State.READY;
         context.owner().cancelTimer(connectTimer);
-        services.metrics().upstreamReady(java.time.Duration.ofNanos(System.nanoTime() - openedAtNanos));
-        openSpan.end();
+        telemetry.ready();
         Buffer audio;
         while ((audio = pendingAudio.poll()) != null) {
             sendUpstream(ClientEvents.appendAudio(audio));
@@ -413,13 +378,7 @@ public final class Conversation {
         }
         if (gateway != null) {
             gateway.sendAudio(audio);
-            if (++framesOutUncounted == FRAMES_PER_METRIC_UPDATE) {
-                flushFrameCounts();
-            }
-        }
-        if (turnEndedNanos != 0) {
-            services.metrics().firstAudio(System.nanoTime() - turnEndedNanos);
-            turnEndedNanos = 0;
+            telemetry.frameOut();
         }
     }
 
@@ -431,30 +390,8 @@ public final class Conversation {
     }
 
     private void onSpeechStopped(ServerEvent event) {
-        services.metrics().turn();
-        turnEndedNanos = System.nanoTime();
-        if (turnSpan != null) {
-            turnSpan.end();
-        }
-        turnSpan = services.tracing().child(span, "turn");
+        telemetry.turnEnded();
         toGateway(new SessionMessage.SpeechStopped(event.itemId()));
-    }
-
-    private void flushFrameCounts() {
-        services.metrics().framesIn(framesInUncounted);
-        services.metrics().framesOut(framesOutUncounted);
-        framesInUncounted = 0;
-        framesOutUncounted = 0;
-    }
-
-    private void endSpans(String reason) {
-        if (openSpan != null && state != State.READY) {
-            openSpan.setStatus(StatusCode.ERROR, reason).end();
-        }
-        if (turnSpan != null) {
-            turnSpan.end();
-        }
-        span.setAttribute("voice.end_reason", reason).end();
     }
 
     private void onSpeechStarted(ServerEvent event) {

@@ -65,8 +65,7 @@ final class FunctionCalls {
                 services.tools().tools().holdingDelay().toMillis(),
                 t -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
         conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(), "started"));
-        Span span = services.tracing().child(conversation.span(), "tool " + tool.reference().tool())
-                .setAttribute("voice.mcp_server", tool.reference().server());
+        Span span = conversation.telemetry().toolCall(tool.reference().tool(), tool.reference().server());
         services.mcp().call(tool.reference(), arguments).onComplete(result -> {
             conversation.context().owner().cancelTimer(holdingTimer);
             ToolOutcome outcome = result.succeeded() ? result.result()
