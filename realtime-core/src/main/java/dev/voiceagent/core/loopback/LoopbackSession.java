@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -147,7 +148,7 @@ final class LoopbackSession implements ModelSession, SpeechDetector.Listener {
         emit(ServerEvents.speechStopped(audioEndMs, speechItemId));
         emit(ServerEvents.committed(lastCommittedItemId, speechItemId));
         lastCommittedItemId = speechItemId;
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", inputCodec.millisOf(utterance.length) / 1000.0);
+        String seconds = String.format(Locale.ROOT, "%.1f s", inputCodec.millisOf(utterance.length) / 1000.0);
         if (session.path("audio").path("input").has("transcription")) {
             emit(ServerEvents.inputTranscript(speechItemId, "(" + seconds + " of speech; " + LABEL
                     + " does not transcribe)"));

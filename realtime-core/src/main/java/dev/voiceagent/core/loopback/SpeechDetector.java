@@ -3,6 +3,7 @@ package dev.voiceagent.core.loopback;
 import dev.voiceagent.session.AudioCodec;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * Energy-based voice activity detection over 20 ms windows, in audio time (not wall time), like the API's
@@ -78,7 +79,7 @@ final class SpeechDetector {
             }
             if (quietRun >= stopWindows) {
                 speaking = false;
-                byte[] spoken = java.util.Arrays.copyOf(utterance.toByteArray(), utteranceVoicedBytes);
+                byte[] spoken = Arrays.copyOf(utterance.toByteArray(), utteranceVoicedBytes);
                 utterance.reset();
                 listener.onSpeechStopped(msAt(windowsSeen - quietRun), spoken);
             }

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /** Chooses the realtime model by {@code openai.provider} and says at start-up which one answers callers. */
@@ -38,7 +39,7 @@ public class RealtimeModels {
                     + "and OPENAI_PROVIDER=openai to talk to OpenAI", model.label());
             case OPENAI, AZURE -> {
                 LOG.infof("realtime model: %s at %s (%s)", model.label(), openAi.realtimeUrl(),
-                        openAi.provider().name().toLowerCase(java.util.Locale.ROOT));
+                        openAi.provider().name().toLowerCase(Locale.ROOT));
                 if (openAi.apiKey().isEmpty()) {
                     LOG.warn("OPENAI_API_KEY is not set: the provider will refuse sessions. "
                             + "Set it, or OPENAI_PROVIDER=loopback for the offline echo");

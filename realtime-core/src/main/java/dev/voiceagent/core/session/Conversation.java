@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voiceagent.agents.Agent;
 import dev.voiceagent.agents.CallerContext;
+import dev.voiceagent.core.model.ModelListener;
+import dev.voiceagent.core.model.ModelSession;
 import dev.voiceagent.core.openai.ClientEvents;
 import dev.voiceagent.core.openai.ServerEvent;
 import dev.voiceagent.core.openai.ServerEventParser;
@@ -11,11 +13,10 @@ import dev.voiceagent.session.Base64Audio;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
 import io.vertx.core.Context;
-import dev.voiceagent.core.model.ModelListener;
-import dev.voiceagent.core.model.ModelSession;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.impl.ContextInternal;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import org.jboss.logging.Logger;
@@ -193,7 +194,7 @@ public final class Conversation {
      * Ends the conversation after the model says goodbye (an out-of-band response), or after {@code timeout} if the
      * goodbye does not finish in time. Safe to call more than once.
      */
-    public void farewell(String reason, java.time.Duration timeout) {
+    public void farewell(String reason, Duration timeout) {
         onContext(() -> {
             if (state == State.ENDED || farewellReason != null) {
                 return;

@@ -1,19 +1,19 @@
 package dev.voiceagent.core.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voiceagent.agents.Agent;
 import dev.voiceagent.agents.AgentGraph;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voiceagent.agents.ToolReference;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
 import dev.voiceagent.core.drain.DrainConfig;
-import dev.voiceagent.core.tracing.CallTracing;
 import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.mcp.McpServers;
 import dev.voiceagent.core.mcp.ToolsConfig;
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.SessionConfigFactory;
+import dev.voiceagent.core.tracing.CallTracing;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.session.SessionReference;
@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,7 +147,7 @@ public class ConversationRegistry {
     }
 
     /** Ends every conversation after a spoken goodbye (bounded by {@code timeout}). */
-    public void farewellAll(String reason, java.time.Duration timeout) {
+    public void farewellAll(String reason, Duration timeout) {
         conversations.values().forEach(conversation -> conversation.farewell(reason, timeout));
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,8 +31,8 @@ public class MediaStreamEndpoint {
     }
 
     /** The call a media-stream connection carries, if it is one. */
-    static java.util.Optional<TwilioCall> callOf(WebSocketConnection connection) {
-        return java.util.Optional.ofNullable(connection.userData().get(CALL));
+    static Optional<TwilioCall> callOf(WebSocketConnection connection) {
+        return Optional.ofNullable(connection.userData().get(CALL));
     }
 
     @OnOpen

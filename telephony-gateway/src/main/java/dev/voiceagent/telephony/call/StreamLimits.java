@@ -2,6 +2,7 @@ package dev.voiceagent.telephony.call;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** What one media-stream connection may send. A real Twilio stream stays far below every limit. */
 @ConfigMapping(prefix = "stream")
@@ -25,5 +26,5 @@ public interface StreamLimits {
 
     /** How long a call the core has ended stays open so the caller hears its last words (e.g. a goodbye). */
     @WithDefault("10s")
-    java.time.Duration playoutWait();
+    Duration playoutWait();
 }

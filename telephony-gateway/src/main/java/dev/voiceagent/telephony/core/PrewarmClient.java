@@ -6,6 +6,8 @@ import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.SessionCodec;
 import dev.voiceagent.session.SessionMessage;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -13,6 +15,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Asks realtime-core to open a call's upstream session while Twilio connects the media stream. */
@@ -75,9 +79,9 @@ public class PrewarmClient {
 
     /** The webhook's trace context (W3C), so the core's spans of this call join the webhook's trace; null if off. */
     private static String currentTraceparent() {
-        java.util.Map<String, String> carrier = new java.util.HashMap<>(2);
-        io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance()
-                .inject(io.opentelemetry.context.Context.current(), carrier, java.util.Map::put);
+        Map<String, String> carrier = new HashMap<>(2);
+        W3CTraceContextPropagator.getInstance()
+                .inject(Context.current(), carrier, Map::put);
         return carrier.get("traceparent");
     }
 }
