@@ -3,6 +3,8 @@ package dev.voiceagent.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
 
 /** JSON encoding of {@link SessionMessage}s. Thread-safe. */
 public final class SessionCodec {
@@ -19,6 +21,24 @@ public final class SessionCodec {
             return MAPPER.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot encode " + message, e);
+        }
+    }
+
+    /** The message as UTF-8 JSON, ready to go into a record. */
+    public static Buffer encodeToBuffer(SessionMessage message) {
+        try {
+            return Buffer.buffer(MAPPER.writeValueAsBytes(message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode " + message, e);
+        }
+    }
+
+    /** Decodes one control record's payload. */
+    public static SessionMessage decode(Buffer json) {
+        try {
+            return MAPPER.readValue(json.getBytes(), SessionMessage.class);
+        } catch (IOException e) {
+            throw new ProtocolException("malformed session message: " + e.getMessage(), e);
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface SessionMessage {
 
-    int VERSION = 1;
+    int VERSION = 2;
 
     /** Messages a gateway sends to the core. */
     sealed interface FromGateway extends SessionMessage {

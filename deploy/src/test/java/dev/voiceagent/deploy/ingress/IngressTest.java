@@ -34,7 +34,7 @@ class IngressTest {
     @ParameterizedTest
     @MethodSource("dev.voiceagent.deploy.manifest.Bundle#variants")
     void internalPathsAreNotRouted(Bundle bundle) {
-        for (String path : List.of("/q/metrics", "/q/health/ready", "/v1/prewarm", "/v1/conversation", "/mcp")) {
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/v1/prewarm", "/v1/conversations", "/mcp")) {
             assertThat(route(bundle, path)).as(path).isEmpty();
         }
     }

@@ -2,12 +2,11 @@ package dev.voiceagent.core.session;
 
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.session.CoreConversation;
-import dev.voiceagent.session.ProtocolException;
-import dev.voiceagent.session.SessionCodec;
-import dev.voiceagent.session.SessionMessage;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
@@ -15,18 +14,21 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.util.Optional;
+import io.vertx.core.impl.ContextInternal;
 
 /**
- * The session protocol's server side: one websocket per conversation. Everything runs on the connection's event
- * loop; the conversation itself lives in the connection's user data, so no map is consulted per frame.
+ * The session protocol's server side: a gateway's conversations socket, carrying many conversations as records
+ * (see {@code ConversationRecords}). Everything runs on the socket's event loop; the socket's
+ * {@link GatewayConnection} lives in its user data, so no map of sockets is consulted per message.
  */
 // CONCURRENT: the handlers are non-blocking and run on the connection's event loop, which already serialises them;
 // the default SERIAL mode adds a per-message limiter (seen in the load benchmark's profile).
 @WebSocket(path = CoreConversation.PATH, inboundProcessingMode = InboundProcessingMode.CONCURRENT)
 public class ConversationEndpoint {
 
-    private static final TypedKey<Conversation> CONVERSATION = new TypedKey<>("conversation");
+    /** RFC 6455 close code 1003: the endpoint cannot accept this type of data. */
+    private static final int UNSUPPORTED_DATA = 1003;
+    private static final TypedKey<GatewayConnection> GATEWAY = new TypedKey<>("gateway");
 
     private final ConversationRegistry registry;
     private final CoreMetrics metrics;
@@ -36,87 +38,34 @@ public class ConversationEndpoint {
         this.metrics = metrics;
     }
 
-    @OnTextMessage
+    @OnOpen
     @NonBlocking
-    void onText(String text, WebSocketConnection connection) {
-        SessionMessage message;
-        try {
-            message = SessionCodec.decode(text);
-        } catch (ProtocolException e) {
-            protocolError(connection, "protocol", e.getMessage(), conversationOf(connection) == null);
-            return;
-        }
-        if (message instanceof SessionMessage.Start start && start.version() != SessionMessage.VERSION) {
-            protocolError(connection, "unsupported_version", "this core speaks version " + SessionMessage.VERSION
-                    + " of the session protocol, not " + start.version(), true);
-            return;
-        }
-        Conversation conversation = conversationOf(connection);
-        if (conversation == null) {
-            if (message instanceof SessionMessage.Start start) {
-                begin(start, connection);
-            } else {
-                protocolError(connection, "protocol", "the first message must be start", true);
-            }
-        } else if (message instanceof SessionMessage.FromGateway fromGateway) {
-            conversation.onGatewayMessage(fromGateway);
-        } else {
-            protocolError(connection, "protocol", "not a gateway message: " + text, false);
-        }
+    void onOpen(WebSocketConnection connection) {
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        connection.userData().put(GATEWAY, new GatewayConnection(connection, context, registry, metrics));
     }
 
     @OnBinaryMessage
     @NonBlocking
-    void onAudio(Buffer audio, WebSocketConnection connection) {
-        Conversation conversation = conversationOf(connection);
-        if (conversation == null) {
-            protocolError(connection, "protocol", "audio before start", true);
-            return;
-        }
-        conversation.onGatewayAudio(audio);
+    void onRecords(Buffer message, WebSocketConnection connection) {
+        connection.userData().get(GATEWAY).onMessage(message);
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    void onText(String text, WebSocketConnection connection) {
+        metrics.badInput("session_protocol");
+        connection.close(new CloseReason(UNSUPPORTED_DATA,
+                "the conversations socket carries binary records only")).subscribe().with(ok -> {
+                }, failure -> {
+                });
     }
 
     @OnClose
     void onClose(WebSocketConnection connection) {
-        Conversation conversation = conversationOf(connection);
-        if (conversation != null) {
-            conversation.onGatewayClosed();
+        GatewayConnection gateway = connection.userData().get(GATEWAY);
+        if (gateway != null) {
+            gateway.onClosed();
         }
-    }
-
-    private void begin(SessionMessage.Start start, WebSocketConnection connection) {
-        GatewayLink link = new GatewayConnectionLink(connection);
-        Optional<Conversation> prewarmed = start.sessionRef() == null
-                ? Optional.empty()
-                : registry.claim(start.sessionRef());
-        Conversation conversation;
-        if (prewarmed.isPresent()) {
-            conversation = prewarmed.get();
-        } else {
-            ConversationRegistry.Opened opened = registry.open(start, Vertx.currentContext());
-            if (opened instanceof ConversationRegistry.Refused refused) {
-                link.send(new SessionMessage.Error(refused.refusal().code(), refused.refusal().message(), true));
-                link.send(new SessionMessage.End(refused.refusal().code()));
-                link.close();
-                return;
-            }
-            conversation = ((ConversationRegistry.Accepted) opened).conversation();
-        }
-        connection.userData().put(CONVERSATION, conversation);
-        conversation.attach(link);
-    }
-
-    private void protocolError(WebSocketConnection connection, String code, String detail, boolean fatal) {
-        metrics.badInput("session_protocol");
-        GatewayLink link = new GatewayConnectionLink(connection);
-        link.send(new SessionMessage.Error(code, detail, fatal));
-        if (fatal) {
-            link.send(new SessionMessage.End(code));
-            link.close();
-        }
-    }
-
-    private static Conversation conversationOf(WebSocketConnection connection) {
-        return connection.userData().get(CONVERSATION);
     }
 }

@@ -47,7 +47,7 @@ class CapacityTest {
                 await().until(second::isClosed);
             }
             given().contentType("application/json")
-                    .body("{\"type\":\"start\",\"version\":1,\"channel\":\"phone\",\"codec\":\"pcmu\"}")
+                    .body("{\"type\":\"start\",\"version\":2,\"channel\":\"phone\",\"codec\":\"pcmu\"}")
                     .when().post("/v1/prewarm").then().statusCode(503);
             assertThat(first.isClosed()).isFalse();
             first.send(new SessionMessage.End("stop"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PrewarmTest extends AgainstFakes {
 
     private static final String START = """
-            {"type":"start","version":1,"channel":"phone","codec":"pcmu","caller":"+14155550100","callId":"CA-prewarm"}""";
+            {"type":"start","version":2,"channel":"phone","codec":"pcmu","caller":"+14155550100","callId":"CA-prewarm"}""";
 
     private String prewarm() {
         return given().contentType("application/json").body(START)

@@ -3,6 +3,7 @@ package dev.voiceagent.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.voiceagent.session.ConversationRecords;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.SessionCodec;
 import dev.voiceagent.session.SessionMessage;
@@ -31,41 +32,99 @@ class ProtocolErrorsTest {
     @Inject
     Vertx vertx;
 
-    private final List<SessionMessage> received = new CopyOnWriteArrayList<>();
+    /** What came back on the raw socket: one entry per record. */
+    private record Received(int conversation, byte kind, String payload) {
+        SessionMessage message() {
+            return SessionCodec.decode(payload);
+        }
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private WebSocket rawSocket() throws Exception {
         WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions()
                         .setAbsoluteURI(CoreConversation.websocketUrl(core).toString()))
                 .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        socket.textMessageHandler(text -> received.add(SessionCodec.decode(text)));
+        socket.binaryMessageHandler(message -> ConversationRecords.read(message,
+                (conversation, kind, payload) -> received.add(new Received(conversation, kind, payload.toString()))));
         socket.closeHandler(v -> closed = true);
         return socket;
     }
 
-    private SessionMessage.Error awaitError() {
-        return await().until(() -> received.stream().filter(SessionMessage.Error.class::isInstance)
-                .map(SessionMessage.Error.class::cast).findFirst().orElse(null), e -> e != null);
+    private static Buffer record(int conversation, byte kind, String payload) {
+        Buffer message = Buffer.buffer();
+        ConversationRecords.append(message, conversation, kind, Buffer.buffer(payload));
+        return message;
+    }
+
+    private static String start(int version, String callId) {
+        return "{\"type\":\"start\",\"version\":" + version + ",\"channel\":\"phone\",\"codec\":\"pcmu\","
+                + "\"callId\":\"" + callId + "\",\"streamId\":\"MZ" + callId + "\"}";
+    }
+
+    private SessionMessage awaitMessage(int conversation, Class<? extends SessionMessage> type) {
+        return await().until(() -> received.stream()
+                .filter(r -> r.conversation() == conversation && r.kind() == ConversationRecords.CONTROL)
+                .map(Received::message).filter(type::isInstance).findFirst().orElse(null), m -> m != null);
+    }
+
+    private void awaitClosedRecord(int conversation) {
+        await().until(() -> received.contains(new Received(conversation, ConversationRecords.CLOSED, "")));
     }
 
     @Test
-    void audioBeforeStartIsRefused() throws Exception {
-        rawSocket().writeBinaryMessage(Buffer.buffer("AAAA"));
-        assertThat(awaitError().fatal()).isTrue();
-        await().until(() -> closed);
+    void audioBeforeStartIsRefusedInThatConversationOnly() throws Exception {
+        WebSocket socket = rawSocket();
+        socket.writeBinaryMessage(record(1, ConversationRecords.AUDIO, "AAAA"));
+        SessionMessage.Error error = (SessionMessage.Error) awaitMessage(1, SessionMessage.Error.class);
+        assertThat(error.fatal()).isTrue();
+        assertThat(error.message()).isEqualTo("audio before start");
+        awaitMessage(1, SessionMessage.End.class);
+        awaitClosedRecord(1);
+
+        socket.writeBinaryMessage(record(2, ConversationRecords.CONTROL, start(SessionMessage.VERSION, "CA-next")));
+        awaitMessage(2, SessionMessage.Ready.class);
+        assertThat(closed).isFalse();
     }
 
     @Test
     void anUnknownMessageTypeIsAnError() throws Exception {
-        rawSocket().writeTextMessage("{\"type\":\"teleport\"}");
-        assertThat(awaitError().code()).isEqualTo("protocol");
-        await().until(() -> closed);
+        rawSocket().writeBinaryMessage(record(1, ConversationRecords.CONTROL, "{\"type\":\"teleport\"}"));
+        assertThat(((SessionMessage.Error) awaitMessage(1, SessionMessage.Error.class)).code()).isEqualTo("protocol");
+        awaitClosedRecord(1);
     }
 
     @Test
     void anotherProtocolVersionIsRefusedByName() throws Exception {
-        rawSocket().writeTextMessage("{\"type\":\"start\",\"version\":2,\"channel\":\"phone\",\"codec\":\"pcmu\"}");
-        assertThat(awaitError().code()).isEqualTo("unsupported_version");
+        rawSocket().writeBinaryMessage(record(1, ConversationRecords.CONTROL, start(1, "CA-v1")));
+        assertThat(((SessionMessage.Error) awaitMessage(1, SessionMessage.Error.class)).code())
+                .isEqualTo("unsupported_version");
+        awaitClosedRecord(1);
+    }
+
+    @Test
+    void recordsOfAConversationThatEndedAreDropped() throws Exception {
+        WebSocket socket = rawSocket();
+        socket.writeBinaryMessage(record(1, ConversationRecords.CONTROL, start(SessionMessage.VERSION, "CA-late")));
+        awaitMessage(1, SessionMessage.Ready.class);
+        socket.writeBinaryMessage(record(1, ConversationRecords.CLOSED, ""));
+        socket.writeBinaryMessage(record(1, ConversationRecords.AUDIO, "AAAA"));
+        socket.writeBinaryMessage(record(2, ConversationRecords.CONTROL, start(SessionMessage.VERSION, "CA-after")));
+        awaitMessage(2, SessionMessage.Ready.class);
+        assertThat(received).noneMatch(r -> r.conversation() == 1 && r.kind() == ConversationRecords.CONTROL
+                && r.message() instanceof SessionMessage.Error);
+    }
+
+    @Test
+    void brokenFramingClosesTheSocket() throws Exception {
+        rawSocket().writeBinaryMessage(Buffer.buffer(new byte[] {0, 0, 0, 1, 'C'}));
+        await().until(() -> closed);
+    }
+
+    @Test
+    void aTextMessageClosesTheSocket() throws Exception {
+        rawSocket().writeTextMessage(start(SessionMessage.VERSION, "CA-text"));
         await().until(() -> closed);
     }
 

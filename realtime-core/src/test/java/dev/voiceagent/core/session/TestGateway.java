@@ -4,12 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
+import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.ProtocolException;
 import dev.voiceagent.session.SessionMessage;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketClient;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,21 +25,36 @@ final class TestGateway implements CoreConversation.Listener, AutoCloseable {
     final List<String> audio = new CopyOnWriteArrayList<>();
     final List<ProtocolException> protocolErrors = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Closed with the gateway when it has them to itself; null when they are shared. */
+    private final CoreConnections ownConnections;
     private final CoreConversation conversation;
 
-    private TestGateway(WebSocketClient client, URI core, SessionMessage.Start start) throws Exception {
-        this.conversation = CoreConversation.open(client, core, start, this)
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    private TestGateway(CoreConnections connections, boolean owned, Context context, URI core,
+            SessionMessage.Start start) throws Exception {
+        this.ownConnections = owned ? connections : null;
+        Promise<CoreConversation> opened = Promise.promise();
+        context.runOnContext(v -> connections.open(core, start, this).onComplete(opened));
+        this.conversation = opened.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     static TestGateway phoneCall(Vertx vertx, URI core, String callId, String sessionRef) throws Exception {
-        return new TestGateway(CoreConversation.newClient(vertx), core, new SessionMessage.Start(
-                SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU, "+14155550100", callId, "MZ" + callId,
-                sessionRef, null, null));
+        return new TestGateway(new CoreConnections(vertx), true, vertx.getOrCreateContext(), core,
+                phoneStart(callId, sessionRef));
     }
 
     static TestGateway withStart(Vertx vertx, URI core, SessionMessage.Start start) throws Exception {
-        return new TestGateway(CoreConversation.newClient(vertx), core, start);
+        return new TestGateway(new CoreConnections(vertx), true, vertx.getOrCreateContext(), core, start);
+    }
+
+    /** A call begun on {@code context} through connections other calls share, as a gateway's calls do. */
+    static TestGateway sharing(CoreConnections connections, Context context, URI core, String callId)
+            throws Exception {
+        return new TestGateway(connections, false, context, core, phoneStart(callId, null));
+    }
+
+    private static SessionMessage.Start phoneStart(String callId, String sessionRef) {
+        return new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU, "+14155550100",
+                callId, "MZ" + callId, sessionRef, null, null);
     }
 
     TestGateway awaitReady() {
@@ -90,5 +107,8 @@ final class TestGateway implements CoreConversation.Listener, AutoCloseable {
     @Override
     public void close() {
         conversation.close();
+        if (ownConnections != null) {
+            ownConnections.close();
+        }
     }
 }

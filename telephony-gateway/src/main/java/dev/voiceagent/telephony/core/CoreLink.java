@@ -1,11 +1,11 @@
 package dev.voiceagent.telephony.core;
 
+import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.session.SessionReference;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -24,21 +24,21 @@ public class CoreLink {
     }
 
     private final CoreLinkConfig config;
-    private final WebSocketClient client;
+    private final CoreConnections connections;
     private final Optional<SessionReference> references;
 
     public CoreLink(CoreLinkConfig config, Vertx vertx) {
         this.config = config;
-        this.client = CoreConversation.newClient(vertx);
+        this.connections = new CoreConnections(vertx);
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, Clock.systemUTC()));
     }
 
-    /** Call on the media stream's event loop: the core socket then shares it. */
+    /** Call on the media stream's event loop: the conversation then shares it with the core socket it rides on. */
     public Future<Opened> open(SessionMessage.Start start, CoreConversation.Listener listener) {
         Optional<SessionReference.Claims> claims = references.flatMap(r -> r.verify(start.sessionRef()));
         URI core = claims.map(SessionReference.Claims::coreUrl).orElse(config.url());
         SessionMessage.Start sent = claims.isPresent() ? start : withoutReference(start);
-        return CoreConversation.open(client, core, sent, listener).map(c -> new Opened(c, claims));
+        return connections.open(core, sent, listener).map(c -> new Opened(c, claims));
     }
 
     private static SessionMessage.Start withoutReference(SessionMessage.Start start) {
@@ -48,6 +48,6 @@ public class CoreLink {
 
     @PreDestroy
     void close() {
-        client.close();
+        connections.close();
     }
 }

@@ -67,7 +67,7 @@ final class VoiceSession implements CoreConversation.Listener {
                         close("start_timeout", "the voice service did not become ready in time", true);
                     }
                 });
-        CoreConversation.open(services.coreClient(), services.config().core().url(), start, this)
+        services.coreConnections().open(services.config().core().url(), start, this)
                 .onComplete(result -> {
                     if (result.failed()) {
                         LOG.warnf("cannot reach realtime-core: %s", result.cause().getMessage());

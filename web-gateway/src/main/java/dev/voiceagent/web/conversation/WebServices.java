@@ -1,6 +1,6 @@
 package dev.voiceagent.web.conversation;
 
-import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.web.config.WebConfig;
 import dev.voiceagent.web.metrics.WebMetrics;
 import io.opentelemetry.api.OpenTelemetry;
@@ -8,7 +8,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -21,7 +20,7 @@ public class WebServices {
     private final WebConfig config;
     private final WebMetrics metrics;
     private final Vertx vertx;
-    private final WebSocketClient coreClient;
+    private final CoreConnections coreConnections;
     private final SessionDrain drain;
 
     private final OpenTelemetry openTelemetry;
@@ -33,7 +32,7 @@ public class WebServices {
         this.drain = drain;
         this.metrics = metrics;
         this.vertx = vertx;
-        this.coreClient = CoreConversation.newClient(vertx);
+        this.coreConnections = new CoreConnections(vertx);
     }
 
     /** Starts the span of a web session; its W3C context goes to the core in {@code start}, so one trace covers both. */
@@ -65,12 +64,12 @@ public class WebServices {
         return vertx;
     }
 
-    public WebSocketClient coreClient() {
-        return coreClient;
+    public CoreConnections coreConnections() {
+        return coreConnections;
     }
 
     @PreDestroy
     void close() {
-        coreClient.close();
+        coreConnections.close();
     }
 }

@@ -1,0 +1,67 @@
+package dev.voiceagent.session;
+
+import io.netty.channel.EventLoop;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.impl.ContextInternal;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A gateway's sockets to realtime-core: one per core and event loop, opened on first use and shared by every
+ * conversation begun on that loop. A conversation's records and its caller's socket then share one thread, and
+ * the records of all its neighbours go out together (see {@link RecordWriter}).
+ */
+public final class CoreConnections implements AutoCloseable {
+
+    private record Key(String url, EventLoop loop) {
+    }
+
+    private final Vertx vertx;
+    private final WebSocketClient client;
+    private final Map<Key, Future<CoreConnection>> connections = new ConcurrentHashMap<>();
+
+    public CoreConnections(Vertx vertx) {
+        this.vertx = vertx;
+        // Large frames, no compression; no per-host socket limit is needed any more, but a core is one host.
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(4 << 20)
+                .setConnectTimeout(5_000));
+    }
+
+    /**
+     * Begins a conversation on the core at {@code coreBaseUrl} and sends {@code start}. Call it on the event loop of
+     * the caller's own socket, so that both sockets share it.
+     */
+    public Future<CoreConversation> open(URI coreBaseUrl, SessionMessage.Start start,
+            CoreConversation.Listener listener) {
+        ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+        Key key = new Key(CoreConversation.websocketUrl(coreBaseUrl).toString(), context.nettyEventLoop());
+        return connections.computeIfAbsent(key, k -> connect(k, context))
+                .compose(connection -> connection.open(start, listener));
+    }
+
+    private Future<CoreConnection> connect(Key key, ContextInternal context) {
+        Promise<CoreConnection> connected = context.promise();
+        context.runOnContext(v -> client.connect(new WebSocketConnectOptions().setAbsoluteURI(key.url()))
+                .map(socket -> new CoreConnection(socket, key.loop(), () -> forget(key, connected.future())))
+                .onComplete(connected));
+        connected.future().onFailure(failure -> forget(key, connected.future()));
+        return connected.future();
+    }
+
+    private void forget(Key key, Future<CoreConnection> connection) {
+        connections.remove(key, connection);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
