@@ -28,9 +28,10 @@ public final class CoreConnections implements AutoCloseable {
 
     public CoreConnections(Vertx vertx) {
         this.vertx = vertx;
-        // Large frames, no compression; no per-host socket limit is needed any more, but a core is one host.
+        // Frames no larger than the core accepts (Vert.x's default, 64 KiB): a larger message goes as continuation
+        // frames, which the core joins up to its message limit. No compression.
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(1 << 20)
+                .setMaxFrameSize(64 * 1024)
                 .setMaxMessageSize(4 << 20)
                 .setConnectTimeout(5_000));
     }

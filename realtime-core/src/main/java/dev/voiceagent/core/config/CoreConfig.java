@@ -32,7 +32,7 @@ public interface CoreConfig {
     @WithDefault("15s")
     Duration prewarmTimeout();
 
-    /** Largest binary audio frame accepted from a gateway, in bytes of base64 text. */
+    /** Largest audio record accepted from a gateway, in bytes of base64 text. */
     @WithDefault("65536")
     int maxAudioFrameBytes();
 

@@ -55,6 +55,20 @@ class SharedSocketTest extends AgainstFakes {
         }
     }
 
+    @Test
+    void theLargestAudioRecordCrossesAsMoreThanOneFrameAndArrivesWhole() throws Exception {
+        byte[] audio = new byte[48 * 1024]; // 64 KiB of base64: the core's limit, and with its header one frame too many
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (byte) (i * 31);
+        }
+        try (TestGateway gateway = TestGateway.phoneCall(vertx, core, "CA-large", null).awaitReady()) {
+            gateway.sendAudio(Base64.getEncoder().encodeToString(audio));
+            FakeRealtimeSession session = fake.session(0);
+            await().until(() -> session.inputAudio().length == audio.length);
+            assertThat(session.inputAudio()).isEqualTo(audio);
+        }
+    }
+
     private Set<String> socketIds() {
         return gatewaySockets.stream().map(WebSocketConnection::id).collect(Collectors.toSet());
     }
