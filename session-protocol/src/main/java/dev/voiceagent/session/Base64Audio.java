@@ -1,6 +1,7 @@
 package dev.voiceagent.session;
 
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Audio that only passes through stays base64 text from Twilio to OpenAI and back, so these helpers measure and
@@ -24,6 +25,14 @@ public final class Base64Audio {
     }
 
     private Base64Audio() {
+    }
+
+    /**
+     * The base64 text as a buffer of its ASCII bytes, to pass through unchanged. Names no charset: looking one up by
+     * name per frame showed in the load benchmark's profile.
+     */
+    public static Buffer toBuffer(String base64) {
+        return Buffer.buffer(base64.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Number of bytes the base64 text decodes to. */

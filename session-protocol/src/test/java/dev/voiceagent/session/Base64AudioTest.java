@@ -37,4 +37,11 @@ class Base64AudioTest {
         assertThat(Base64Audio.isValid("AA é")).isFalse();
         assertThat(Base64Audio.isValid(Buffer.buffer("not base64!"))).isFalse();
     }
+
+    @Test
+    void holdsTheTextAsOneByteACharacter() {
+        Buffer buffer = Base64Audio.toBuffer("//7+/v7+AA==");
+        assertThat(buffer.getBytes()).containsExactly('/', '/', '7', '+', '/', 'v', '7', '+', 'A', 'A', '=', '=');
+        assertThat(Base64Audio.decodedLength(buffer)).isEqualTo(7);
+    }
 }

@@ -373,7 +373,7 @@ public final class Conversation {
         if (assistant.isDiscarded(delta.responseId()) || delta.delta() == null) {
             return;
         }
-        Buffer audio = Buffer.buffer(delta.delta(), "ISO-8859-1");
+        Buffer audio = Base64Audio.toBuffer(delta.delta());
         if (assistant.recordDelta(delta.itemId(), setup.codec().millisOfBase64(audio)) && gateway != null) {
             gateway.send(new SessionMessage.AudioItem(delta.itemId(), delta.responseId()));
         }

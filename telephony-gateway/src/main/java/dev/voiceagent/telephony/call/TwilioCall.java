@@ -158,7 +158,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         if (++framesInUncounted == FRAMES_PER_METRIC_UPDATE) {
             flushFrameCounts();
         }
-        Buffer audio = Buffer.buffer(media.payload(), "ISO-8859-1");
+        Buffer audio = Base64Audio.toBuffer(media.payload());
         if (conversation != null) {
             conversation.sendAudio(audio);
         } else if (pendingChars + audio.length() <= services.limits().pendingAudioChars()) {
