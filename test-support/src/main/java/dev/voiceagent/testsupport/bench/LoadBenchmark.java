@@ -322,8 +322,7 @@ public final class LoadBenchmark {
     }
 
     private static boolean isWeb(FakeRealtimeSession session) {
-        return "audio/pcm".equals(session.sessionConfig().path("audio").path("input").path("format").path("type")
-                .asText());
+        return "audio/pcm".equals(session.inputAudioFormat());
     }
 
     private static void awaitQuiet(FrameLedger inbound, FrameLedger outbound) {

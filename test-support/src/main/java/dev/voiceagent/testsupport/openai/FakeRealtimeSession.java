@@ -155,6 +155,11 @@ public final class FakeRealtimeSession {
         return runAndGet(session::deepCopy);
     }
 
+    /** The session's input audio format type ({@code audio/pcm} unless configured): cheap enough to ask per frame. */
+    public String inputAudioFormat() {
+        return runAndGet(() -> SessionUpdateRules.formatOf(session, "input"));
+    }
+
     public int cancels() {
         return received("response.cancel").size();
     }
