@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * One Realtime session of the fake: validates every client event as the real service does (answering an
@@ -66,8 +65,6 @@ public final class FakeRealtimeSession {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private final java.util.Map<String, Long> billed = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Pattern CANONICAL_BASE64 =
-            Pattern.compile("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
 
     private final Context context;
     private final ServerWebSocket socket;
@@ -292,7 +289,7 @@ public final class FakeRealtimeSession {
 
     private void onAppend(JsonNode event) {
         String audio = event.path("audio").asText(null);
-        if (audio == null || !CANONICAL_BASE64.matcher(audio).matches()) {
+        if (audio == null || !isCanonicalBase64(audio)) {
             violation("invalid_value", "Invalid 'audio'. Expected base64-encoded audio bytes.", event);
             return;
         }
@@ -501,6 +498,24 @@ public final class FakeRealtimeSession {
     }
 
     /** Reads state owned by the event loop from the test thread. */
+    /** Standard alphabet, padded, nothing else (RFC 4648 section 4); checked by hand, as a regex showed in profiles. */
+    static boolean isCanonicalBase64(String text) {
+        int length = text.length();
+        if (length % 4 != 0) {
+            return false;
+        }
+        int padding = length > 0 && text.charAt(length - 1) == '=' ? (text.charAt(length - 2) == '=' ? 2 : 1) : 0;
+        for (int i = 0; i < length - padding; i++) {
+            char c = text.charAt(i);
+            boolean inAlphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/';
+            if (!inAlphabet) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private <T> T runAndGet(Supplier<T> supplier) {
         if (Vertx.currentContext() == context) {
             return supplier.get();
