@@ -69,7 +69,7 @@ final class CoreConnection {
 
     void close(CoreConversation conversation) {
         onLoop(() -> {
-            if (conversations.remove(conversation.id()) != null && conversation.markClosed()) {
+            if (conversations.remove(conversation.id()) != null) {
                 write(conversation.id(), ConversationRecords.CLOSED, NO_PAYLOAD);
                 // Delivered as a task, as a socket's close handler would be: the caller may still be inside close().
                 loop.execute(conversation.listener()::onClosed);
@@ -106,9 +106,8 @@ final class CoreConnection {
             }
             default -> {
                 conversations.remove(id);
-                if (conversation.markClosed()) {
-                    listener.onClosed();
-                }
+                conversation.markClosed();
+                listener.onClosed();
             }
         }
     }
@@ -124,9 +123,8 @@ final class CoreConnection {
         List<CoreConversation> open = new ArrayList<>(conversations.values());
         conversations.clear();
         for (CoreConversation conversation : open) {
-            if (conversation.markClosed()) {
-                conversation.listener().onClosed();
-            }
+            conversation.markClosed();
+            conversation.listener().onClosed();
         }
     }
 

@@ -65,8 +65,9 @@ public final class CoreConversation {
         return !closed && connection.isWritable();
     }
 
-    /** Tells the core this side is done; {@link Listener#onClosed()} follows. */
+    /** Tells the core this side is done; {@link Listener#onClosed()} follows. Nothing sent after it leaves. */
     public void close() {
+        closed = true;
         connection.close(this);
     }
 
@@ -78,12 +79,8 @@ public final class CoreConversation {
         return listener;
     }
 
-    /** Marks the conversation over; true the first time only. Called on the socket's event loop. */
-    boolean markClosed() {
-        if (closed) {
-            return false;
-        }
+    /** The core or the socket ended the conversation. */
+    void markClosed() {
         closed = true;
-        return true;
     }
 }

@@ -1,0 +1,134 @@
+package dev.voiceagent.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's side of the conversations socket against a minimal core that answers {@code start} with ready. */
+class CoreConnectionsTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<ServerWebSocket> coreSockets = new CopyOnWriteArrayList<>();
+    private final List<String> coreReceived = new CopyOnWriteArrayList<>();
+    private CoreConnections connections;
+    private URI core;
+
+    /** Records what one conversation hears. */
+    private static final class Heard implements CoreConversation.Listener {
+        final List<SessionMessage.FromCore> messages = new CopyOnWriteArrayList<>();
+        volatile int closedCalls;
+
+        @Override
+        public void onMessage(SessionMessage.FromCore message) {
+            messages.add(message);
+        }
+
+        @Override
+        public void onAudio(Buffer base64Audio) {
+        }
+
+        @Override
+        public void onClosed() {
+            closedCalls++;
+        }
+    }
+
+    @BeforeEach
+    void startCore() throws Exception {
+        HttpServer server = vertx.createHttpServer().webSocketHandler(socket -> {
+            coreSockets.add(socket);
+            socket.binaryMessageHandler(message -> ConversationRecords.read(message, (id, kind, payload) -> {
+                coreReceived.add(coreSockets.indexOf(socket) + "/" + id + "/" + (char) kind);
+                if (kind == ConversationRecords.CONTROL && SessionCodec.decode(payload) instanceof SessionMessage.Start) {
+                    Buffer reply = Buffer.buffer();
+                    ConversationRecords.append(reply, id, ConversationRecords.CONTROL, SessionCodec.encodeToBuffer(
+                            new SessionMessage.Ready("c" + id, "agent", false, "test")));
+                    socket.writeBinaryMessage(reply);
+                }
+            }));
+        });
+        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS)
+                .actualPort();
+        core = URI.create("http://127.0.0.1:" + port);
+        connections = new CoreConnections(vertx);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        connections.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    private CoreConversation open(Context loop, String callId, Heard heard) throws Exception {
+        Promise<CoreConversation> opened = Promise.promise();
+        loop.runOnContext(v -> connections.open(core, new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE,
+                AudioCodec.PCMU, null, callId, null, null, null, null), heard).onComplete(opened));
+        return opened.future().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void callsOnOneLoopShareASocketAndAreNumberedUpwards() throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        Heard first = new Heard();
+        Heard second = new Heard();
+        open(loop, "CA1", first);
+        open(loop, "CA2", second);
+        await().until(() -> !first.messages.isEmpty() && !second.messages.isEmpty());
+        assertThat(coreSockets).hasSize(1);
+        assertThat(coreReceived).containsExactly("0/1/C", "0/2/C");
+        assertThat(((SessionMessage.Ready) first.messages.get(0)).conversationId()).isEqualTo("c1");
+        assertThat(((SessionMessage.Ready) second.messages.get(0)).conversationId()).isEqualTo("c2");
+    }
+
+    @Test
+    void whenTheCoreSocketGoesEveryCallOnItEndsOnceAndTheNextCallConnectsAfresh() throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        Heard first = new Heard();
+        Heard second = new Heard();
+        open(loop, "CA1", first);
+        open(loop, "CA2", second);
+        await().until(() -> !second.messages.isEmpty());
+
+        coreSockets.get(0).close();
+        await().until(() -> first.closedCalls == 1 && second.closedCalls == 1);
+
+        Heard third = new Heard();
+        CoreConversation after = open(loop, "CA3", third);
+        await().until(() -> !third.messages.isEmpty());
+        assertThat(coreSockets).hasSize(2);
+        assertThat(coreReceived).endsWith("1/1/C");
+        after.close();
+        await().until(() -> third.closedCalls == 1);
+        assertThat(first.closedCalls).isEqualTo(1);
+    }
+
+    @Test
+    void closingAConversationTellsTheCoreAndNothingMoreIsSent() throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        Heard heard = new Heard();
+        CoreConversation conversation = open(loop, "CA1", heard);
+        conversation.send(new SessionMessage.End("stop"));
+        conversation.close();
+        conversation.sendAudio(Buffer.buffer("AAAA"));
+        conversation.send(new SessionMessage.Dtmf("1"));
+        await().until(() -> heard.closedCalls == 1);
+        assertThat(conversation.isWritable()).isFalse();
+
+        open(loop, "CA2", new Heard()); // its start follows anything conversation 1 might still have sent
+        await().until(() -> coreReceived.contains("0/2/C"));
+        assertThat(coreReceived).containsExactly("0/1/C", "0/1/C", "0/1/X", "0/2/C");
+    }
+}
