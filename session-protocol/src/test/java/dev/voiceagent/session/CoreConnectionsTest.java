@@ -79,14 +79,21 @@ class CoreConnectionsTest {
         return opened.future().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
-    @Test
-    void callsOnOneLoopShareASocketAndAreNumberedUpwards() throws Exception {
-        Context loop = vertx.getOrCreateContext();
+    /** Two calls begun on {@code loop}, each once the core has answered it. */
+    private List<Heard> twoReadyCalls(Context loop) throws Exception {
         Heard first = new Heard();
         Heard second = new Heard();
         open(loop, "CA1", first);
         open(loop, "CA2", second);
         await().until(() -> !first.messages.isEmpty() && !second.messages.isEmpty());
+        return List.of(first, second);
+    }
+
+    @Test
+    void callsOnOneLoopShareASocketAndAreNumberedUpwards() throws Exception {
+        List<Heard> calls = twoReadyCalls(vertx.getOrCreateContext());
+        Heard first = calls.get(0);
+        Heard second = calls.get(1);
         assertThat(coreSockets).hasSize(1);
         assertThat(coreReceived).containsExactly("0/1/C", "0/2/C");
         assertThat(((SessionMessage.Ready) first.messages.get(0)).conversationId()).isEqualTo("c1");
@@ -96,11 +103,9 @@ class CoreConnectionsTest {
     @Test
     void whenTheCoreSocketGoesEveryCallOnItEndsOnceAndTheNextCallConnectsAfresh() throws Exception {
         Context loop = vertx.getOrCreateContext();
-        Heard first = new Heard();
-        Heard second = new Heard();
-        open(loop, "CA1", first);
-        open(loop, "CA2", second);
-        await().until(() -> !second.messages.isEmpty());
+        List<Heard> calls = twoReadyCalls(loop);
+        Heard first = calls.get(0);
+        Heard second = calls.get(1);
 
         coreSockets.get(0).close();
         await().until(() -> first.closedCalls == 1 && second.closedCalls == 1);
