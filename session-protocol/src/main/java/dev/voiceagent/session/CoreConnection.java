@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 final class CoreConnection {
 
     private static final Logger LOG = Logger.getLogger(CoreConnection.class);
-    private static final Buffer NO_PAYLOAD = Buffer.buffer(0);
 
     private final WebSocket socket;
     private final EventLoop loop;
@@ -70,7 +69,7 @@ final class CoreConnection {
     void close(CoreConversation conversation) {
         onLoop(() -> {
             if (conversations.remove(conversation.id()) != null) {
-                write(conversation.id(), ConversationRecords.CLOSED, NO_PAYLOAD);
+                writer.writeClosed(conversation.id());
                 // Delivered as a task, as a socket's close handler would be: the caller may still be inside close().
                 loop.execute(conversation.listener()::onClosed);
             }

@@ -14,6 +14,7 @@ public final class RecordWriter {
     /** A message grows to about this size before it is sent mid-turn; one larger record is sent on its own. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final int INITIAL_MESSAGE_BYTES = 1024;
+    private static final Buffer NO_PAYLOAD = Buffer.buffer(0);
 
     private final EventLoop loop;
     private final Consumer<Buffer> socket;
@@ -36,6 +37,11 @@ public final class RecordWriter {
         } else {
             loop.execute(() -> append(conversation, kind, payload));
         }
+    }
+
+    /** The sender is done with {@code conversation}: an empty {@link ConversationRecords#CLOSED} record. */
+    public void writeClosed(int conversation) {
+        write(conversation, ConversationRecords.CLOSED, NO_PAYLOAD);
     }
 
     private void append(int conversation, byte kind, Buffer payload) {

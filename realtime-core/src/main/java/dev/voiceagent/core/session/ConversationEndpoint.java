@@ -2,7 +2,6 @@ package dev.voiceagent.core.session;
 
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.session.CoreConversation;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -26,8 +25,6 @@ import io.vertx.core.impl.ContextInternal;
 @WebSocket(path = CoreConversation.PATH, inboundProcessingMode = InboundProcessingMode.CONCURRENT)
 public class ConversationEndpoint {
 
-    /** RFC 6455 close code 1003: the endpoint cannot accept this type of data. */
-    private static final int UNSUPPORTED_DATA = 1003;
     private static final TypedKey<GatewayConnection> GATEWAY = new TypedKey<>("gateway");
 
     private final ConversationRegistry registry;
@@ -54,11 +51,7 @@ public class ConversationEndpoint {
     @OnTextMessage
     @NonBlocking
     void onText(String text, WebSocketConnection connection) {
-        metrics.badInput("session_protocol");
-        connection.close(new CloseReason(UNSUPPORTED_DATA,
-                "the conversations socket carries binary records only")).subscribe().with(ok -> {
-                }, failure -> {
-                });
+        connection.userData().get(GATEWAY).onText();
     }
 
     @OnClose

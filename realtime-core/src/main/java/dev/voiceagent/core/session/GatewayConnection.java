@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
 final class GatewayConnection {
 
     private static final Logger LOG = Logger.getLogger(GatewayConnection.class);
-    /** RFC 6455 close code 1002: protocol error. */
+    /** RFC 6455 close codes: protocol error, and data of a type the endpoint cannot accept. */
     private static final int PROTOCOL_ERROR = 1002;
-    private static final Buffer NO_PAYLOAD = Buffer.buffer(0);
+    private static final int UNSUPPORTED_DATA = 1003;
 
     private final WebSocketConnection socket;
     private final ContextInternal context;
@@ -60,12 +60,20 @@ final class GatewayConnection {
         try {
             ConversationRecords.read(message, this::onRecordIsolated);
         } catch (ProtocolException e) {
-            metrics.badInput("session_protocol");
             LOG.warnf("gateway socket %s broke the record framing, closing it: %s", socket.id(), e.getMessage());
-            socket.close(new CloseReason(PROTOCOL_ERROR, "protocol error")).subscribe().with(ok -> {
-            }, failure -> {
-            });
+            refuseSocket(PROTOCOL_ERROR, "protocol error");
         }
+    }
+
+    void onText() {
+        refuseSocket(UNSUPPORTED_DATA, "the conversations socket carries binary records only");
+    }
+
+    /** Closes the whole socket, and so every conversation on it, once nothing on it can be trusted. */
+    private void refuseSocket(int code, String reason) {
+        metrics.badInput("session_protocol");
+        socket.close(new CloseReason(code, reason)).subscribe().with(ok -> {
+        }, failure -> LOG.debugf("closing gateway socket %s failed: %s", socket.id(), failure.getMessage()));
     }
 
     void onClosed() {
@@ -191,7 +199,7 @@ final class GatewayConnection {
 
         @Override
         public void close() {
-            writer.write(id, ConversationRecords.CLOSED, NO_PAYLOAD);
+            writer.writeClosed(id);
             if (loop.inEventLoop()) {
                 conversations.remove(id);
             } else {

@@ -498,7 +498,11 @@ public final class FakeRealtimeSession {
     }
 
     /** Reads state owned by the event loop from the test thread. */
-    /** Standard alphabet, padded, nothing else (RFC 4648 section 4); checked by hand, as a regex showed in profiles. */
+    /**
+     * Standard alphabet, padded, nothing else (RFC 4648 section 4). The fake keeps its own check rather than
+     * session-protocol's {@code Base64Audio}, so a fault there cannot hide behind it; a loop, as a regex showed in
+     * the load generator's profile.
+     */
     static boolean isCanonicalBase64(String text) {
         int length = text.length();
         if (length % 4 != 0) {
