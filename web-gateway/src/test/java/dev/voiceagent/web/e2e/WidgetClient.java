@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.json.JSONObject;
 
 /**
@@ -43,7 +44,13 @@ final class WidgetClient implements AutoCloseable {
 
     static WidgetClient connect(URI gateway, String... transports) {
         WidgetClient client = new WidgetClient(gateway, transports, Map.of());
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        } catch (ConditionTimeoutException e) {
+            // Say what the client saw, so that a rare failed connect can be told apart from a refused one.
+            throw new AssertionError("not connected over " + String.join(",", transports) + " within 10 s; "
+                    + "connect errors: " + client.connectErrors, e);
+        }
         return client;
     }
 
