@@ -79,6 +79,7 @@ public final class FakeRealtimeSession {
     private final ByteArrayOutputStream inputAudio = new ByteArrayOutputStream();
     private final Map<String, Long> outputBytesByItem = new HashMap<>();
     private final ObjectNode session;
+    private volatile String inputFormat;
     private volatile boolean configured;
     private volatile long configuredAtNanos;
     private volatile boolean open = true;
@@ -94,6 +95,7 @@ public final class FakeRealtimeSession {
         this.model = model;
         this.options = options;
         this.session = defaultSession(model);
+        this.inputFormat = SessionUpdateRules.formatOf(session, "input");
         socket.textMessageHandler(this::onClientEvent);
         socket.binaryMessageHandler(b -> violation("invalid_request_error", "binary frames are not supported", null));
         socket.closeHandler(v -> open = false);
@@ -152,9 +154,12 @@ public final class FakeRealtimeSession {
         return runAndGet(session::deepCopy);
     }
 
-    /** The session's input audio format type ({@code audio/pcm} unless configured): cheap enough to ask per frame. */
+    /**
+     * The session's input audio format type ({@code audio/pcm} unless configured). Kept up to date on every
+     * {@code session.update} rather than read from the session's tree: the load benchmark asks for it per frame.
+     */
     public String inputAudioFormat() {
-        return runAndGet(() -> SessionUpdateRules.formatOf(session, "input"));
+        return inputFormat;
     }
 
     public int cancels() {
@@ -280,6 +285,7 @@ public final class FakeRealtimeSession {
             return;
         }
         SessionUpdateRules.merge(session, event.get("session"));
+        inputFormat = SessionUpdateRules.formatOf(session, "input");
         if (!configured) {
             configuredAtNanos = System.nanoTime();
         }
@@ -298,7 +304,7 @@ public final class FakeRealtimeSession {
             return;
         }
         byte[] bytes = Base64.getDecoder().decode(audio);
-        if ("audio/pcm".equals(SessionUpdateRules.formatOf(session, "input")) && bytes.length % 2 != 0) {
+        if ("audio/pcm".equals(inputFormat) && bytes.length % 2 != 0) {
             violation("invalid_value", "Audio for 'audio/pcm' must be 16-bit samples (even length).", event);
             return;
         }
