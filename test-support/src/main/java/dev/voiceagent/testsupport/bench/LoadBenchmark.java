@@ -275,6 +275,9 @@ public final class LoadBenchmark {
                 "core", corePerConversation,
                 "gatewayPlusCore", gatewayPerCall + corePerConversation,
                 "simulatorsAndFake", (benchEnd.cpuMillis() - benchStart.cpuMillis()) / conversationSeconds));
+        result.put("cpuBreakdownMsPerCallSecond", Map.of(
+                "gateway", ProcessStats.breakdown(gatewayStart, gatewayEnd, callSeconds),
+                "core", ProcessStats.breakdown(coreStart, coreEnd, conversationSeconds)));
         result.put("heapKibPerCall", (heapLoaded - heapIdle) / 1024 / calls);
         result.put("rssKibPerCall", Map.of("gateway", (gatewayEnd.rssKib() - gatewayIdle.rssKib()) / (double) calls,
                 "core", (coreEnd.rssKib() - coreIdle.rssKib()) / (double) calls));
