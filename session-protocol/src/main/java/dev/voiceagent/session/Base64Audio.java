@@ -52,8 +52,8 @@ public final class Base64Audio {
 
     /**
      * As {@link #isValid(CharSequence)}, for base64 text carried as ASCII bytes in a binary frame. The bytes are read
-     * out in one copy: reading a {@link Buffer} byte by byte checks bounds and the reference count at every byte, which
-     * took a tenth of the core's time at 500 calls.
+     * out in one copy: reading a {@link Buffer} byte by byte checks bounds and the reference count at every byte, the
+     * largest item of the core's own code in its profile at 500 calls.
      */
     public static boolean isValid(Buffer ascii) {
         return isValid(ascii.toString(StandardCharsets.ISO_8859_1));
