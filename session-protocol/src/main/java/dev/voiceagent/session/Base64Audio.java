@@ -50,15 +50,6 @@ public final class Base64Audio {
         return isValid(text.length(), text::charAt);
     }
 
-    /**
-     * As {@link #isValid(CharSequence)}, for base64 text carried as ASCII bytes in a binary frame. The bytes are read
-     * out in one copy: reading a {@link Buffer} byte by byte checks bounds and the reference count at every byte, the
-     * largest item of the core's own code in its profile at 500 calls.
-     */
-    public static boolean isValid(Buffer ascii) {
-        return isValid(ascii.toString(StandardCharsets.ISO_8859_1));
-    }
-
     private static Text asText(Buffer ascii) {
         return i -> (char) (ascii.getByte(i) & 0xFF);
     }

@@ -29,13 +29,13 @@ class Base64AudioTest {
     void acceptsCanonicalBase64Only() {
         assertThat(Base64Audio.isValid("//7+/v7+")).isTrue();
         assertThat(Base64Audio.isValid("AA==")).isTrue();
-        assertThat(Base64Audio.isValid(Buffer.buffer("AAE="))).isTrue();
+        assertThat(Base64Audio.isValid("AAE=")).isTrue();
         assertThat(Base64Audio.isValid("")).isFalse();
         assertThat(Base64Audio.isValid("AAA")).isFalse();
         assertThat(Base64Audio.isValid("A===")).isFalse();
         assertThat(Base64Audio.isValid("AA-_")).isFalse();
         assertThat(Base64Audio.isValid("AA é")).isFalse();
-        assertThat(Base64Audio.isValid(Buffer.buffer("not base64!"))).isFalse();
+        assertThat(Base64Audio.isValid("not base64!")).isFalse();
     }
 
     @Test

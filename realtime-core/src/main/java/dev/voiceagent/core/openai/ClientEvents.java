@@ -2,8 +2,6 @@ package dev.voiceagent.core.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Client events of the OpenAI Realtime GA protocol, as the JSON text sent on the websocket. The audio append is
@@ -12,20 +10,13 @@ import java.nio.charset.StandardCharsets;
 public final class ClientEvents {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final byte[] APPEND_PREFIX =
-            "{\"type\":\"input_audio_buffer.append\",\"audio\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] APPEND_SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
     private ClientEvents() {
     }
 
     /** {@code input_audio_buffer.append} around audio that is already base64 text; the audio is not decoded. */
-    public static String appendAudio(Buffer base64Audio) {
-        byte[] event = new byte[APPEND_PREFIX.length + base64Audio.length() + APPEND_SUFFIX.length];
-        System.arraycopy(APPEND_PREFIX, 0, event, 0, APPEND_PREFIX.length);
-        base64Audio.getBytes(event, APPEND_PREFIX.length);
-        System.arraycopy(APPEND_SUFFIX, 0, event, event.length - APPEND_SUFFIX.length, APPEND_SUFFIX.length);
-        return new String(event, StandardCharsets.ISO_8859_1);
+    public static String appendAudio(String base64Audio) {
+        return "{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + base64Audio + "\"}";
     }
 
     public static String sessionUpdate(ObjectNode session) {

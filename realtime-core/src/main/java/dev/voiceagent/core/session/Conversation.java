@@ -18,6 +18,7 @@ import io.vertx.core.impl.ContextInternal;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import org.jboss.logging.Logger;
 
@@ -40,7 +41,7 @@ public final class Conversation {
     private final ContextInternal context;
     private final AssistantAudio assistant = new AssistantAudio();
     private final FunctionCalls functionCalls;
-    private final ArrayDeque<Buffer> pendingAudio = new ArrayDeque<>();
+    private final ArrayDeque<String> pendingAudio = new ArrayDeque<>();
     /** response.create events waiting for the active response to finish: the API allows one at a time. */
     private final ArrayDeque<String> queuedResponses = new ArrayDeque<>();
     private String requestedResponse;
@@ -216,10 +217,12 @@ public final class Conversation {
         end(code);
     }
 
-    private void acceptAudio(Buffer audio) {
+    private void acceptAudio(Buffer frame) {
         if (state == State.ENDED) {
             return;
         }
+        // The frame's one copy: checked here, then wrapped as it is into the append event.
+        String audio = frame.toString(StandardCharsets.ISO_8859_1);
         if (audio.length() > services.core().maxAudioFrameBytes() || !Base64Audio.isValid(audio)) {
             services.metrics().badInput("audio_frame");
             warnGateway("bad_audio", "audio frames must be base64 text of at most "
@@ -351,7 +354,7 @@ public final class Conversation {
         state = State.READY;
         context.owner().cancelTimer(connectTimer);
         telemetry.ready();
-        Buffer audio;
+        String audio;
         while ((audio = pendingAudio.poll()) != null) {
             sendUpstream(ClientEvents.appendAudio(audio));
         }
