@@ -11,6 +11,7 @@ import io.vertx.core.impl.ContextInternal;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A gateway's sockets to realtime-core: one per core and event loop, opened on first use and shared by every
@@ -24,10 +25,21 @@ public final class CoreConnections implements AutoCloseable {
 
     private final Vertx vertx;
     private final WebSocketClient client;
+    private final Supplier<String> bearerToken;
     private final Map<Key, Future<CoreConnection>> connections = new ConcurrentHashMap<>();
 
+    /** Connections that present no credential (a core that asks for none, as in tests). */
     public CoreConnections(Vertx vertx) {
+        this(vertx, () -> null);
+    }
+
+    /**
+     * @param bearerToken asked once per socket opened; its value, when not null, goes as {@code Authorization: Bearer}
+     *        on the upgrade request, so a core can refuse gateways it does not know
+     */
+    public CoreConnections(Vertx vertx, Supplier<String> bearerToken) {
         this.vertx = vertx;
+        this.bearerToken = bearerToken;
         // Frames no larger than the core accepts (Vert.x's default, 64 KiB): a larger message goes as continuation
         // frames, which the core joins up to its message limit. No compression.
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -50,7 +62,12 @@ public final class CoreConnections implements AutoCloseable {
 
     private Future<CoreConnection> connect(Key key, ContextInternal context) {
         Promise<CoreConnection> connected = context.promise();
-        context.runOnContext(v -> client.connect(new WebSocketConnectOptions().setAbsoluteURI(key.url()))
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(key.url());
+        String token = bearerToken.get();
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
+        context.runOnContext(v -> client.connect(options)
                 .map(socket -> new CoreConnection(socket, key.loop(), () -> forget(key, connected.future())))
                 .onComplete(connected));
         connected.future().onFailure(failure -> forget(key, connected.future()));

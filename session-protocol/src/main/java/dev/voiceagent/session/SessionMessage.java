@@ -46,9 +46,11 @@ public sealed interface SessionMessage {
      * @param sessionRef signed reference to a pre-warmed session, or null to open a fresh one
      * @param traceparent W3C trace context of the call, or null
      * @param agent name of the agent to start with, or null for the channel's default
+     * @param resume the {@code resumeToken} of a conversation whose core or socket was lost, or null: the core that
+     *        receives it restores that conversation from its checkpoint instead of beginning a new one
      */
     record Start(int version, Channel channel, AudioCodec codec, String caller, String callId, String streamId,
-            String sessionRef, String traceparent, String agent) implements FromGateway {
+            String sessionRef, String traceparent, String agent, String resume) implements FromGateway {
     }
 
     /** The caller barged in: how much of each item that was playing they actually heard. */
@@ -78,8 +80,11 @@ public sealed interface SessionMessage {
      * The upstream session is configured; audio can flow.
      *
      * @param model what the caller talks to: a model name, or {@code loopback (no AI)} for the offline provider
+     * @param resumeToken signed credential that lets a gateway resume this conversation on any core if its socket or
+     *        core is lost (sent back as {@code start.resume}); null when the core keeps no checkpoints
      */
-    record Ready(String conversationId, String agent, boolean prewarmed, String model) implements FromCore {
+    record Ready(String conversationId, String agent, boolean prewarmed, String model, String resumeToken)
+            implements FromCore {
     }
 
     /** Binary audio frames after this message belong to this assistant item, until the next {@code audio.item}. */

@@ -55,7 +55,7 @@ class CoreConnectionsTest {
                 if (kind == ConversationRecords.CONTROL && SessionCodec.decode(payload) instanceof SessionMessage.Start) {
                     Buffer reply = Buffer.buffer();
                     ConversationRecords.append(reply, id, ConversationRecords.CONTROL, SessionCodec.encodeToBuffer(
-                            new SessionMessage.Ready("c" + id, "agent", false, "test")));
+                            new SessionMessage.Ready("c" + id, "agent", false, "test", null)));
                     socket.writeBinaryMessage(reply);
                 }
             }));
@@ -75,7 +75,7 @@ class CoreConnectionsTest {
     private CoreConversation open(Context loop, String callId, Heard heard) throws Exception {
         Promise<CoreConversation> opened = Promise.promise();
         loop.runOnContext(v -> connections.open(core, new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE,
-                AudioCodec.PCMU, null, callId, null, null, null, null), heard).onComplete(opened));
+                AudioCodec.PCMU, null, callId, null, null, null, null, null), heard).onComplete(opened));
         return opened.future().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 

@@ -15,13 +15,13 @@ class SessionCodecTest {
                 {"type":"start","version":1,"channel":"phone","codec":"pcmu","caller":"+14155550100",\
                 "callId":"CA123","streamId":"MZ456","sessionRef":"eyJ","traceparent":"00-abc-01"}""";
         assertThat(SessionCodec.decode(text)).isEqualTo(new SessionMessage.Start(1, Channel.PHONE, AudioCodec.PCMU,
-                "+14155550100", "CA123", "MZ456", "eyJ", "00-abc-01", null));
+                "+14155550100", "CA123", "MZ456", "eyJ", "00-abc-01", null, null));
     }
 
     @Test
     void encodesCoreMessagesWithTheirWireNames() {
         assertThat(SessionCodec.encode(new SessionMessage.Ready("c1", "front_desk_phone", true,
-                "loopback (no AI)"))).isEqualTo("{\"type\":\"ready\",\"conversationId\":\"c1\","
+                "loopback (no AI)", null))).isEqualTo("{\"type\":\"ready\",\"conversationId\":\"c1\","
                         + "\"agent\":\"front_desk_phone\",\"prewarmed\":true,\"model\":\"loopback (no AI)\"}");
         assertThat(SessionCodec.encode(new SessionMessage.Transcript(Role.USER, "item_2", "hi", true)))
                 .isEqualTo("{\"type\":\"transcript\",\"role\":\"user\",\"itemId\":\"item_2\",\"text\":\"hi\",\"final\":true}");
@@ -32,10 +32,10 @@ class SessionCodecTest {
     @Test
     void roundTripsEveryMessage() {
         List<SessionMessage> all = List.of(
-                new SessionMessage.Start(1, Channel.WEB, AudioCodec.PCM16, null, "c", "s", null, null, "front_desk_web"),
+                new SessionMessage.Start(1, Channel.WEB, AudioCodec.PCM16, null, "c", "s", null, null, "front_desk_web", null),
                 new SessionMessage.PlaybackInterrupted(List.of(new SessionMessage.HeardItem("item_1", 640))),
                 new SessionMessage.Dtmf("5"), new SessionMessage.End("stop"),
-                new SessionMessage.Ready("c1", "a", false, "gpt-realtime"), new SessionMessage.AudioItem("i", "r"),
+                new SessionMessage.Ready("c1", "a", false, "gpt-realtime", "tok"), new SessionMessage.AudioItem("i", "r"),
                 new SessionMessage.AudioDone("i"), new SessionMessage.SpeechStarted("i"),
                 new SessionMessage.SpeechStopped("i"), new SessionMessage.Transcript(Role.ASSISTANT, "i", "t", false),
                 new SessionMessage.AgentChanged("hotel"), new SessionMessage.Error("upstream_error", "boom", true));

@@ -365,7 +365,7 @@ public final class Conversation {
     }
 
     private void announceReady() {
-        gateway.send(new SessionMessage.Ready(id, agent.name(), setup.prewarmed(), services.model().label()));
+        gateway.send(new SessionMessage.Ready(id, agent.name(), setup.prewarmed(), services.model().label(), null));
         if (!greeted) {
             greeted = true;
             requestResponse(ClientEvents.responseCreate());

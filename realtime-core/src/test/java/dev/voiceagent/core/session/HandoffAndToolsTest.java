@@ -114,7 +114,7 @@ class HandoffAndToolsTest extends AgainstFakes {
     void aKnownCallerIsGreetedWithTheirBookingWithoutAToolRoundTrip() throws Exception {
         var start = new SessionMessage.Start(SessionMessage.VERSION, dev.voiceagent.session.Channel.PHONE,
                 dev.voiceagent.session.AudioCodec.PCMU, FakeOpenAiResource.KNOWN_CALLER, "CA-known", "MZ-known",
-                null, null, null);
+                null, null, null, null);
         try (TestGateway gateway = TestGateway.withStart(vertx, core, start).awaitReady()) {
             JsonNode first = fake.session(0).received("session.update").get(0).path("session");
             assertThat(first.path("instructions").asText()).contains("HTL-4821").contains("2026-12-01");

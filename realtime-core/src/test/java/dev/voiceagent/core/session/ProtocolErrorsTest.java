@@ -140,7 +140,7 @@ class ProtocolErrorsTest {
     @Test
     void anUnknownAgentIsRefusedByName() throws Exception {
         var start = new SessionMessage.Start(SessionMessage.VERSION, dev.voiceagent.session.Channel.PHONE,
-                dev.voiceagent.session.AudioCodec.PCMU, null, "CA-x", "MZ-x", null, null, "ghost");
+                dev.voiceagent.session.AudioCodec.PCMU, null, "CA-x", "MZ-x", null, null, "ghost", null);
         try (TestGateway gateway = TestGateway.withStart(vertx, core, start)) {
             SessionMessage.Error error = gateway.awaitMessage(SessionMessage.Error.class);
             assertThat(error.code()).isEqualTo("unknown_agent");

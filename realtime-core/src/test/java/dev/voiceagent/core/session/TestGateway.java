@@ -54,7 +54,7 @@ final class TestGateway implements CoreConversation.Listener, AutoCloseable {
 
     private static SessionMessage.Start phoneStart(String callId, String sessionRef) {
         return new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU, "+14155550100",
-                callId, "MZ" + callId, sessionRef, null, null);
+                callId, "MZ" + callId, sessionRef, null, null, null);
     }
 
     TestGateway awaitReady() {

@@ -57,7 +57,7 @@ class TracingTest extends AgainstFakes {
     @Test
     void theConversationJoinsTheGatewaysTraceWithSpansForItsSteps() throws Exception {
         SessionMessage.Start start = new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU,
-                "+14155550100", "CA-trace", "MZ-trace", null, "00-" + TRACE_ID + "-" + GATEWAY_SPAN + "-01", null);
+                "+14155550100", "CA-trace", "MZ-trace", null, "00-" + TRACE_ID + "-" + GATEWAY_SPAN + "-01", null, null);
         try (TestGateway gateway = TestGateway.withStart(vertx, core, start).awaitReady()) {
             FakeRealtimeSession session = fake.session(0);
             session.functionCall("transfer_to_hotel_booking", "{}");

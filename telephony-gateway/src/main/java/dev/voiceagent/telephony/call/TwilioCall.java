@@ -121,7 +121,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         services.metrics().callStarted();
         SessionMessage.Start coreStart = new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE,
                 AudioCodec.PCMU, start.customParameters().get("From"), start.callSid(), streamSid,
-                start.customParameters().get("session"), null, null);
+                start.customParameters().get("session"), null, null, null);
         services.core().open(coreStart, this).onComplete(result -> {
             if (result.failed()) {
                 LOG.warnf("call %s: cannot reach realtime-core: %s", start.callSid(), result.cause().getMessage());

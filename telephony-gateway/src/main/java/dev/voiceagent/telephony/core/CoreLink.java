@@ -43,7 +43,7 @@ public class CoreLink {
 
     private static SessionMessage.Start withoutReference(SessionMessage.Start start) {
         return new SessionMessage.Start(start.version(), start.channel(), start.codec(), start.caller(),
-                start.callId(), start.streamId(), null, start.traceparent(), start.agent());
+                start.callId(), start.streamId(), null, start.traceparent(), start.agent(), start.resume());
     }
 
     @PreDestroy

@@ -47,7 +47,7 @@ public class PrewarmClient {
             return Future.succeededFuture(new Outcome(Optional.empty(), "disabled"));
         }
         String body = SessionCodec.encode(new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE,
-                AudioCodec.PCMU, caller, callSid, null, null, currentTraceparent(), null));
+                AudioCodec.PCMU, caller, callSid, null, null, currentTraceparent(), null, null));
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(config.url().resolve("/v1/prewarm").toString())
                 .putHeader("content-type", "application/json")

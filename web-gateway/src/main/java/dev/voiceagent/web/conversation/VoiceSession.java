@@ -60,7 +60,7 @@ final class VoiceSession implements CoreConversation.Listener {
         services.drain().track(this);
         span = services.startSessionSpan();
         SessionMessage.Start start = new SessionMessage.Start(SessionMessage.VERSION, Channel.WEB, AudioCodec.PCM16,
-                null, connectionId, null, null, services.traceparentOf(span), agent);
+                null, connectionId, null, null, services.traceparentOf(span), agent, null);
         startTimer = services.vertx().setTimer(services.config().core().startTimeout().toMillis(),
                 t -> {
                     if (!ready) {
