@@ -128,10 +128,6 @@ final class CoreConnection {
     }
 
     private void onLoop(Runnable action) {
-        if (loop.inEventLoop()) {
-            action.run();
-        } else {
-            loop.execute(action);
-        }
+        EventLoops.run(loop, action);
     }
 }

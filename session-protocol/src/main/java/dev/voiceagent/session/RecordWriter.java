@@ -32,6 +32,7 @@ public final class RecordWriter {
     }
 
     public void write(int conversation, byte kind, Buffer payload) {
+        // Not EventLoops.run: on the loop (every audio frame) no capturing lambda is allocated.
         if (loop.inEventLoop()) {
             append(conversation, kind, payload);
         } else {

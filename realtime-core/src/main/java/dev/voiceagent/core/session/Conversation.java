@@ -10,6 +10,7 @@ import dev.voiceagent.core.openai.ClientEvents;
 import dev.voiceagent.core.openai.ServerEvent;
 import dev.voiceagent.core.openai.ServerEventParser;
 import dev.voiceagent.session.Base64Audio;
+import dev.voiceagent.session.EventLoops;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
 import io.vertx.core.Context;
@@ -461,10 +462,6 @@ public final class Conversation {
     }
 
     private void onContext(Runnable action) {
-        if (context.nettyEventLoop().inEventLoop()) {
-            action.run();
-        } else {
-            context.runOnContext(v -> action.run());
-        }
+        EventLoops.run(context, action);
     }
 }

@@ -2,6 +2,7 @@ package dev.voiceagent.core.session;
 
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.session.ConversationRecords;
+import dev.voiceagent.session.EventLoops;
 import dev.voiceagent.session.ProtocolException;
 import dev.voiceagent.session.RecordWriter;
 import dev.voiceagent.session.SessionCodec;
@@ -200,11 +201,7 @@ final class GatewayConnection {
         @Override
         public void close() {
             writer.writeClosed(id);
-            if (loop.inEventLoop()) {
-                conversations.remove(id);
-            } else {
-                loop.execute(() -> conversations.remove(id));
-            }
+            EventLoops.run(loop, () -> conversations.remove(id));
         }
     }
 }
