@@ -4,6 +4,8 @@
 # Needs only a JDK 21+. Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/java-home.sh
+command -v curl >/dev/null 2>&1 || { echo "run.sh needs curl (to wait for the services): apt-get install curl" >&2; exit 1; }
 
 # RUN_SKIP_BUILD=1 starts what is already packaged (the run-command test does, inside the build).
 if [[ -z "${RUN_SKIP_BUILD:-}" ]]; then
@@ -20,8 +22,8 @@ if [[ -z "${OPENAI_API_KEY:-}" && -z "${OPENAI_PROVIDER:-}" ]]; then
   echo "OPENAI_API_KEY is not set: using the offline loopback provider (no AI: you hear your own voice back)."
 fi
 
-# The JDK the wrapper built with (JAVA_HOME) runs the services too; the java on PATH may be older.
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The JDK the wrapper built with (JAVA_HOME, a 21+ found by scripts/java-home.sh) runs the services too.
+java="$JAVA_HOME/bin/java"
 
 pids=()
 stop_all() {
