@@ -22,6 +22,9 @@ public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OpenAiRealtimeModel.class);
 
+    /** RFC 6455: the connection ended without a close frame. */
+    private static final int ABNORMAL_CLOSURE = 1006;
+
     private final OpenAiConfig config;
     private final WebSocketClient client;
 
@@ -56,7 +59,11 @@ public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
         });
         return client.connect(options).map(socket -> {
             socket.textMessageHandler(listener::onEvent);
-            socket.closeHandler(v -> listener.onClosed("code " + socket.closeStatusCode()));
+            socket.closeHandler(v -> {
+                Short code = socket.closeStatusCode();
+                listener.onClosed(code == null ? ABNORMAL_CLOSURE : code, code == null ? "connection lost"
+                        : "close " + code + (socket.closeReason() == null ? "" : " " + socket.closeReason()));
+            });
             socket.exceptionHandler(e -> LOG.debugf("upstream socket error: %s", e.getMessage()));
             return new Session(socket);
         });
@@ -87,11 +94,6 @@ public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
             if (!socket.isClosed()) {
                 socket.close();
             }
-        }
-
-        @Override
-        public boolean isOpen() {
-            return !socket.isClosed();
         }
     }
 }

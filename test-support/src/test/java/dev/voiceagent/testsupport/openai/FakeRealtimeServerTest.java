@@ -88,6 +88,49 @@ class FakeRealtimeServerTest {
     }
 
     @Test
+    void acceptsOnlyTheGaSessionFieldsAtEveryLevel() {
+        socket.writeTextMessage("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+                + "\"instruction\":\"misspelt\"}}");
+        assertThat(awaitErrorCode()).isEqualTo("unknown_parameter");
+        socket.writeTextMessage("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+                + "\"audio\":{\"output\":{\"voice\":\"marin\",\"format_type\":\"audio/pcmu\"}}}}");
+        await().until(() -> fake.session(0).violations().size() == 2);
+        assertThat(fake.session(0).violations().get(1).message()).contains("session.audio.output.format_type");
+    }
+
+    @Test
+    void acceptsMessagePartsOnlyOfTheirRole() {
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"Hi\"}]}"));
+        assertThat(awaitErrorCode()).isEqualTo("invalid_value");
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"output_text\",\"text\":\"Hi\"}]}"));
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"output_text\",\"text\":\"Hello, how can I help?\"}]}"));
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"A room in Paris\"}]}"));
+        await().until(() -> fake.session(0).createdItems().size() == 2);
+        assertThat(fake.session(0).violations()).hasSize(2);
+    }
+
+    @Test
+    void acceptsAFunctionOutputOnlyForACallTheConversationHas() {
+        socket.writeTextMessage(item("{\"type\":\"function_call_output\",\"call_id\":\"call_x\","
+                + "\"output\":\"{}\"}"));
+        assertThat(awaitErrorCode()).isEqualTo("invalid_value");
+        socket.writeTextMessage(item("{\"type\":\"function_call\",\"call_id\":\"call_x\","
+                + "\"name\":\"search-hotel\",\"arguments\":\"{}\"}"));
+        socket.writeTextMessage(item("{\"type\":\"function_call_output\",\"call_id\":\"call_x\","
+                + "\"output\":\"{}\"}"));
+        await().until(() -> fake.session(0).createdItems().size() == 2);
+        assertThat(fake.session(0).violations()).hasSize(1);
+    }
+
+    private static String item(String item) {
+        return "{\"type\":\"conversation.item.create\",\"item\":" + item + "}";
+    }
+
+    @Test
     void refusesUnknownEventTypes() {
         socket.writeTextMessage("{\"type\":\"response.audio.delta\"}");
         assertThat(awaitEvent("error").path("error").path("type").asText()).isEqualTo("invalid_request_error");
