@@ -63,6 +63,13 @@ public interface CoreConfig {
         @WithDefault("55m")
         Duration maxSessionAge();
 
+        /**
+         * Caller audio already sent that a new session hears again: what was in flight when the connection broke,
+         * and the words of a turn not yet transcribed. Cleared at each caller transcript, so nothing is heard twice.
+         */
+        @WithDefault("3s")
+        Duration replayedAudio();
+
         /** Conversation items kept to re-create the conversation in a new session (oldest dropped first). */
         @WithDefault("200")
         int historyItems();

@@ -26,6 +26,7 @@ public final class Conversation implements ModelConnection.Listener {
     private final ConversationLoop loop;
     private final AssistantAudio assistant = new AssistantAudio();
     private final ConversationHistory history;
+    private final CallerAudio callerAudio;
     private final ResponseQueue responses;
     private final ModelConnection connection;
     private final FunctionCalls functionCalls;
@@ -42,11 +43,13 @@ public final class Conversation implements ModelConnection.Listener {
         this.setup = setup;
         this.services = services;
         this.loop = loop;
+        this.callerAudio = new CallerAudio(services.core().pendingAudioLimitBytes(),
+                base64Bytes(setup, services.core().reconnect().replayedAudio()));
         this.history = new ConversationHistory(setup.agent(), services.core().reconnect().historyItems());
         this.telemetry = new CallTelemetry(services.metrics(), services.tracing(), setup);
         this.connection = new ModelConnection(id, services.model(), loop, services.clock(),
-                services.openAi().connectTimeout(), services.core().reconnect(),
-                services.core().pendingAudioLimitBytes(), services.metrics(), services.reconnects(), this);
+                services.openAi().connectTimeout(), services.core().reconnect(), callerAudio, services.metrics(),
+                services.reconnects(), this);
         this.responses = new ResponseQueue(connection::send);
         this.farewell = new Farewell(loop, responses);
         this.functionCalls = new FunctionCalls(this, services, loop);
@@ -55,6 +58,12 @@ public final class Conversation implements ModelConnection.Listener {
 
     public String id() {
         return id;
+    }
+
+    /** How many bytes of base64 text {@code duration} of the call's audio takes. */
+    private static int base64Bytes(ConversationSetup setup, Duration duration) {
+        long raw = duration.toMillis() * setup.codec().sampleRate() * setup.codec().bytesPerSample() / 1000;
+        return (int) (raw * 4 / 3);
     }
 
     // For the conversation's parts (ModelEvents, FunctionCalls), which share its state.
@@ -68,6 +77,10 @@ public final class Conversation implements ModelConnection.Listener {
 
     ConversationHistory history() {
         return history;
+    }
+
+    CallerAudio callerAudio() {
+        return callerAudio;
     }
 
     FunctionCalls functionCalls() {

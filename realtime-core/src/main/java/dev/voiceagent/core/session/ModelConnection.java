@@ -9,7 +9,6 @@ import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.ClientEvents;
 import dev.voiceagent.core.openai.ModelEvent;
 import dev.voiceagent.core.openai.ServerEventParser;
-import dev.voiceagent.session.PendingAudio;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,7 @@ final class ModelConnection {
     private final CoreConfig.Reconnect policy;
     private final CoreMetrics metrics;
     private final ReconnectMetrics reconnects;
-    private final PendingAudio held;
+    private final CallerAudio callerAudio;
     private final Listener listener;
     private State state = State.CONNECTING;
     private ModelSession session;
@@ -81,7 +80,7 @@ final class ModelConnection {
     private int attempt;
 
     ModelConnection(String conversationId, RealtimeModel model, ConversationLoop loop, Clock clock,
-            Duration connectTimeout, CoreConfig.Reconnect policy, int heldAudioBytes, CoreMetrics metrics,
+            Duration connectTimeout, CoreConfig.Reconnect policy, CallerAudio callerAudio, CoreMetrics metrics,
             ReconnectMetrics reconnects, Listener listener) {
         this.conversationId = conversationId;
         this.model = model;
@@ -91,7 +90,7 @@ final class ModelConnection {
         this.policy = policy;
         this.metrics = metrics;
         this.reconnects = reconnects;
-        this.held = new PendingAudio(heldAudioBytes);
+        this.callerAudio = callerAudio;
         this.listener = listener;
     }
 
@@ -146,9 +145,10 @@ final class ModelConnection {
     boolean sendAudio(Buffer frame, String base64) {
         if (state == State.READY) {
             session.send(ClientEvents.appendAudio(base64));
+            callerAudio.sent(frame);
             return true;
         }
-        if (held.offer(frame)) {
+        if (callerAudio.hold(frame)) {
             return true;
         }
         reconnects.heldAudioDropped(frame.length());
@@ -173,7 +173,7 @@ final class ModelConnection {
         state = State.CLOSED;
         loop.cancel(connectTimer);
         loop.cancel(ageTimer);
-        held.clear();
+        callerAudio.clear();
         if (session != null) {
             session.close();
             session = null;
@@ -206,7 +206,10 @@ final class ModelConnection {
     private void onConfigured() {
         state = State.READY;
         loop.cancel(connectTimer);
-        held.drainTo(frame -> session.send(ClientEvents.appendAudio(frame.toString(StandardCharsets.ISO_8859_1))));
+        if (reconnectReason == null) {
+            callerAudio.forgetSent();
+        }
+        callerAudio.replay(frame -> session.send(ClientEvents.appendAudio(frame.toString(StandardCharsets.ISO_8859_1))));
         renewDue = false;
         ageTimer = loop.schedule(policy.maxSessionAge(), () -> {
             renewDue = true;
@@ -230,6 +233,8 @@ final class ModelConnection {
         if (!everReady) {
             attemptFailed(generation, "upstream_closed", "the model closed the session (" + detail + ")");
         } else if (code == TOO_BIG) {
+            LOG.warnf("conversation %s: the model sent an event over the core's limit (%s); ending the call",
+                    conversationId, detail);
             close();
             listener.failed("upstream_event_too_large", "the model sent an event larger than the core accepts",
                     true);

@@ -60,6 +60,7 @@ final class ModelEvents {
             }
             case ModelEvent.UserTranscript transcript -> {
                 conversation.history().user(transcript.transcript());
+                conversation.callerAudio().turnTranscribed();
                 conversation.toGateway(
                         new SessionMessage.Transcript(Role.USER, transcript.itemId(), transcript.transcript(), true));
             }

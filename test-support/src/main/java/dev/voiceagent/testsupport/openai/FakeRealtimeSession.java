@@ -90,6 +90,7 @@ public final class FakeRealtimeSession {
     private boolean audioExchanged;
     private int pendingInputBytes;
     private ScriptedResponse activeResponse;
+    private final SessionFaults faults;
 
     FakeRealtimeSession(Context context, ServerWebSocket socket, HttpConnection connection, String model,
             Options options) {
@@ -100,6 +101,7 @@ public final class FakeRealtimeSession {
         this.options = options;
         this.session = defaultSession(model);
         this.inputFormat = SessionUpdateRules.formatOf(session, "input");
+        this.faults = new SessionFaults(this, context, socket, connection);
         socket.textMessageHandler(this::onClientEvent);
         socket.binaryMessageHandler(b -> violation("invalid_request_error", "binary frames are not supported", null));
         socket.closeHandler(v -> open = false);
@@ -237,6 +239,11 @@ public final class FakeRealtimeSession {
     /** An {@code error} event, as the service sends for recoverable problems. */
     public void sendError(String type, String code, String message) {
         context.runOnContext(v -> sendErrorNow(type, code, message, null));
+    }
+
+    /** Faults this session can be made to show. */
+    public SessionFaults faults() {
+        return faults;
     }
 
     /** Drops the TCP connection under the websocket, as a crashed server or a cut network would. */

@@ -204,6 +204,40 @@ class FakeRealtimeServerTest {
     }
 
     @Test
+    void dropsTheConnectionWithAResetOrClosesWithAServerError() throws Exception {
+        java.util.concurrent.CompletableFuture<Short> resetCode = new java.util.concurrent.CompletableFuture<>();
+        socket.closeHandler(v -> resetCode.complete(socket.closeStatusCode() == null ? -1 : socket.closeStatusCode()));
+        fake.session(0).faults().reset();
+        assertThat(resetCode.get(5, TimeUnit.SECONDS)).as("no close frame").isEqualTo((short) -1);
+
+        WebSocket second = open(new WebSocketConnectOptions().setAbsoluteURI(fake.openAiUrl() + "?model=gpt-realtime")
+                .addHeader("Authorization", "Bearer test-key"));
+        java.util.concurrent.CompletableFuture<Short> closeCode = new java.util.concurrent.CompletableFuture<>();
+        second.closeHandler(v -> closeCode.complete(second.closeStatusCode()));
+        fake.awaitSessions(2).get(1).faults().serverError();
+        assertThat(closeCode.get(5, TimeUnit.SECONDS)).isEqualTo((short) 1011);
+    }
+
+    @Test
+    void refusesTheNextConnectionsThenAcceptsAgain() throws Exception {
+        fake.refuseNextConnections(2);
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setAbsoluteURI(fake.openAiUrl() + "?model=gpt-realtime").addHeader("Authorization", "Bearer test-key");
+        assertThatThrownBy(() -> open(options)).hasMessageContaining("503");
+        assertThatThrownBy(() -> open(options)).hasMessageContaining("503");
+        open(options);
+        assertThat(fake.awaitSessions(2)).hasSize(2);
+    }
+
+    @Test
+    void sendsAnOversizedEventInFragmentsAndABrokenAudioDelta() {
+        fake.session(0).faults().oversizedTranscript(200_000);
+        fake.session(0).faults().invalidAudioDelta();
+        assertThat(awaitEvent("response.output_audio_transcript.delta").path("delta").asText()).hasSize(200_000);
+        assertThat(awaitEvent("response.output_audio.delta").path("delta").asText()).isEqualTo("this is not base64!");
+    }
+
+    @Test
     void acceptsTheAzureFormWithItsApiKeyHeader() throws Exception {
         open(new WebSocketConnectOptions().setAbsoluteURI(fake.azureUrl() + "?model=my-deployment")
                 .addHeader("api-key", "test-key"));
