@@ -43,6 +43,13 @@ public interface CoreConfig {
     @WithDefault("120000")
     int pendingAudioLimitBytes();
 
+    /**
+     * Longest transcript text passed to a gateway, in characters; longer ones are cut (and counted), so every
+     * record fits the gateway's limits.
+     */
+    @WithDefault("4000")
+    int maxTranscriptChars();
+
     /** How a conversation outlives the loss of its upstream model session. */
     Reconnect reconnect();
 

@@ -21,6 +21,7 @@ final class ModelEvents {
     private final ConversationServices services;
     private final AssistantAudio assistant;
     private final ResponseQueue responses;
+    private final ModelLimits limits;
 
     ModelEvents(Conversation conversation, ConversationServices services, AssistantAudio assistant,
             ResponseQueue responses) {
@@ -28,6 +29,7 @@ final class ModelEvents {
         this.services = services;
         this.assistant = assistant;
         this.responses = responses;
+        this.limits = new ModelLimits(conversation.id(), services.core().maxTranscriptChars(), services.reconnects());
     }
 
     void on(ModelEvent event) {
@@ -51,18 +53,18 @@ final class ModelEvents {
                     conversation.toGateway(new SessionMessage.AudioDone(done.itemId()));
                 }
             }
-            case ModelEvent.AssistantTranscriptDelta delta -> conversation.toGateway(
-                    new SessionMessage.Transcript(Role.ASSISTANT, delta.itemId(), delta.delta(), false));
+            case ModelEvent.AssistantTranscriptDelta delta -> conversation.toGateway(new SessionMessage.Transcript(
+                    Role.ASSISTANT, delta.itemId(), limits.transcript(delta.delta()), false));
             case ModelEvent.AssistantTranscriptDone done -> {
-                conversation.history().assistant(done.transcript());
-                conversation.toGateway(
-                        new SessionMessage.Transcript(Role.ASSISTANT, done.itemId(), done.transcript(), true));
+                String text = limits.transcript(done.transcript());
+                conversation.history().assistant(text);
+                conversation.toGateway(new SessionMessage.Transcript(Role.ASSISTANT, done.itemId(), text, true));
             }
             case ModelEvent.UserTranscript transcript -> {
-                conversation.history().user(transcript.transcript());
+                String text = limits.transcript(transcript.transcript());
+                conversation.history().user(text);
                 conversation.callerAudio().turnTranscribed();
-                conversation.toGateway(
-                        new SessionMessage.Transcript(Role.USER, transcript.itemId(), transcript.transcript(), true));
+                conversation.toGateway(new SessionMessage.Transcript(Role.USER, transcript.itemId(), text, true));
             }
             case ModelEvent.Error error -> onError(error);
             case ModelEvent.SessionCreated created -> {
@@ -76,14 +78,14 @@ final class ModelEvents {
     }
 
     private void forwardAudio(ModelEvent.AudioDelta delta) {
-        if (assistant.isDiscarded(delta.responseId()) || delta.delta() == null) {
+        if (assistant.isDiscarded(delta.responseId()) || delta.delta() == null || !limits.isPlayable(delta.delta())) {
             return;
         }
         Buffer audio = Base64Audio.toBuffer(delta.delta());
         if (assistant.recordDelta(delta.itemId(), conversation.setup().codec().millisOfBase64(audio))) {
             conversation.toGateway(new SessionMessage.AudioItem(delta.itemId(), delta.responseId()));
         }
-        conversation.audioToGateway(audio);
+        ModelLimits.inRecords(audio, conversation::audioToGateway);
     }
 
     private void onSpeechStarted(ModelEvent.SpeechStarted event) {

@@ -178,4 +178,38 @@ class ConversationFlowTest {
                 "gateway: closed");
         assertThat(call.model.session(0).closed).isTrue();
     }
+
+    @Test
+    void audioThatIsNotBase64IsDroppedAndCounted() {
+        InProcess call = new InProcess().ready();
+        FakeModel.Session session = call.model.session(0);
+        session.responseCreated("resp_1");
+        session.audioDelta("resp_1", "item_1", "not base64!");
+        session.audioDelta("resp_1", "item_1", FRAME);
+        assertThat(call.transcript.sinceLast()).containsExactly("gateway: AudioItem", "gateway: audio");
+        assertThat(call.counter("voice.core.upstream.refused", "kind", "invalid_audio")).isEqualTo(1);
+    }
+
+    @Test
+    void aLongTranscriptIsCutToTheLimitEverywhere() {
+        InProcess call = new InProcess().with("core.max-transcript-chars", "10").ready();
+        call.model.session(0).userTranscript("item_1", "a".repeat(50));
+        assertThat(call.transcript.sinceLast()).containsExactly("gateway: transcript user " + "a".repeat(10));
+        assertThat(call.conversation.history().items())
+                .containsExactly(new ConversationHistory.UserMessage("a".repeat(10)));
+        assertThat(call.counter("voice.core.upstream.refused", "kind", "truncated_transcript")).isEqualTo(1);
+    }
+
+    @Test
+    void aLargeAudioDeltaReachesTheGatewayInRecordsThatFitItsFrames() {
+        InProcess call = new InProcess().ready();
+        FakeModel.Session session = call.model.session(0);
+        session.responseCreated("resp_1");
+        String large = "A".repeat(ModelLimits.AUDIO_RECORD_CHARS * 2 + 400);
+        session.audioDelta("resp_1", "item_1", large);
+        assertThat(call.transcript.sinceLast()).containsExactly("gateway: AudioItem", "gateway: audio",
+                "gateway: audio", "gateway: audio");
+        assertThat(String.join("", call.gateway.audio)).isEqualTo(large);
+        assertThat(call.gateway.audio).allSatisfy(record -> assertThat(record.length() % 8).isZero());
+    }
 }
