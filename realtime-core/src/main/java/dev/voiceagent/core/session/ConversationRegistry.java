@@ -6,11 +6,12 @@ import dev.voiceagent.agents.AgentGraph;
 import dev.voiceagent.agents.ToolReference;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
-import dev.voiceagent.core.drain.DrainConfig;
+import dev.voiceagent.core.config.DrainConfig;
 import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.mcp.McpServers;
 import dev.voiceagent.core.mcp.ToolsConfig;
 import dev.voiceagent.core.metrics.CoreMetrics;
+import dev.voiceagent.core.metrics.ReconnectMetrics;
 import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.SessionConfigFactory;
 import dev.voiceagent.core.tracing.CallTracing;
@@ -76,7 +77,7 @@ public class ConversationRegistry {
 
     public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
             RealtimeModel model, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
-            ToolsConfig tools, Clock clock, DrainConfig drain, CallTracing tracing) {
+            ToolsConfig tools, Clock clock, DrainConfig drain, CallTracing tracing, ReconnectMetrics reconnects) {
         this.agents = agents;
         this.config = config;
         this.metrics = metrics;
@@ -85,7 +86,7 @@ public class ConversationRegistry {
         this.tools = tools;
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
         this.services = new ConversationServices(model, sessionConfig, metrics, openAi, config, agentTools, mcp,
-                tools, clock, drain, tracing, this::ended);
+                tools, clock, drain, tracing, reconnects, this::ended);
         metrics.activeSessions(conversations::size);
     }
 
@@ -173,7 +174,8 @@ public class ConversationRegistry {
         }
         ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.caller(),
                 start.callId(), agent.get(), lookUpPhoneSession(start, context), prewarm, start.traceparent());
-        Conversation conversation = new Conversation(UUID.randomUUID().toString(), setup, services, context);
+        Conversation conversation = new Conversation(UUID.randomUUID().toString(), setup, services,
+                new VertxConversationLoop(context));
         conversations.put(conversation.id(), conversation);
         metrics.sessionStarted(channelName(start), prewarm);
         LOG.infof("conversation %s started: channel %s, agent %s%s", conversation.id(), channelName(start),
