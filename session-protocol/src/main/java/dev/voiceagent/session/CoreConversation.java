@@ -57,6 +57,8 @@ public final class CoreConversation {
     private String resumeToken;
     /** An {@code end} passed (a caller hang-up, or the core's): a lost socket then ends the conversation. */
     private boolean ending;
+    /** This gateway asked for a goodbye ({@code end{reason:"drain"}}): a core that resumes the call is asked again. */
+    private Buffer drainRequest;
     private boolean finished;
     private Resumption resumption;
 
@@ -145,8 +147,12 @@ public final class CoreConversation {
         if (finished) {
             return;
         }
-        if (message instanceof SessionMessage.End end && !SessionMessage.End.DRAIN.equals(end.reason())) {
-            ending = true;
+        if (message instanceof SessionMessage.End end) {
+            if (SessionMessage.End.DRAIN.equals(end.reason())) {
+                drainRequest = payload;
+            } else {
+                ending = true;
+            }
         }
         if (resumption != null || connection.isClosed()) {
             held().holdControl(message, payload);
@@ -192,6 +198,9 @@ public final class CoreConversation {
                     Resumption done = resumption;
                     resumption = null;
                     done.completed(ready, this::audioOnLoop, this::writeNow);
+                    if (drainRequest != null) {
+                        writeNow(drainRequest); // the new core has the caller told goodbye, as the lost one would have
+                    }
                     listener.onResumed(ready);
                     return false;
                 }

@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
  * One conversation between cores: its socket was lost, and it is opened again with {@code start{resume}} on the
  * configured core (in Kubernetes the Service, which routes to a live core), with backoff, until a core answers
  * {@code ready} or the policy's window ends. Meanwhile caller audio is held (bounded, {@link PendingAudio}),
- * {@code dtmf} and a drain's {@code end} are queued, and {@code playback.interrupted} is dropped: it names items
- * of the lost upstream session. Confined to the conversation's event loop.
+ * {@code dtmf} is queued (a drain's {@code end} is asked again once resumed), and {@code playback.interrupted}
+ * is dropped: it names items of the lost upstream session. Confined to the conversation's event loop.
  */
 final class Resumption {
 
@@ -58,9 +58,10 @@ final class Resumption {
         switch (message) {
             case SessionMessage.PlaybackInterrupted stale -> {
             }
-            case SessionMessage.End end when !SessionMessage.End.DRAIN.equals(end.reason()) -> {
-                // The caller hung up; close() follows. A core restoring the conversation hears it at once.
-                if (awaitingReady) {
+            case SessionMessage.End end -> {
+                // A drain is asked again of the core that resumes the call (CoreConversation). Otherwise the caller
+                // hung up and close() follows: a core restoring the conversation hears it at once.
+                if (!SessionMessage.End.DRAIN.equals(end.reason()) && awaitingReady) {
                     conversation.writeNow(payload);
                 }
             }

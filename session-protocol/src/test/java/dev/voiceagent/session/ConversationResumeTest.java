@@ -140,6 +140,19 @@ class ConversationResumeTest {
     }
 
     @Test
+    void aGoodbyeAskedOfTheLostCoreIsAskedOfTheOneThatResumesTheCall() throws Exception {
+        Heard heard = new Heard();
+        CoreConversation call = open(prewarming.url(), service.url(), "CA1", heard);
+        call.send(new SessionMessage.End(SessionMessage.End.DRAIN));
+        await().until(() -> prewarming.received.size() == 2);
+
+        prewarming.kill();
+        await().until(() -> heard.events.contains("resumed b-CA1"));
+        await().until(() -> service.received.size() == 2);
+        assertThat(service.received.get(1).payload()).isEqualTo("{\"type\":\"end\",\"reason\":\"drain\"}");
+    }
+
+    @Test
     void aCoreThatCannotRestoreTheConversationEndsIt() throws Exception {
         Heard heard = new Heard();
         open(prewarming.url(), service.url(), "CA1", heard);
