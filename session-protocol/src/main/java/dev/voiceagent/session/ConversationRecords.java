@@ -19,6 +19,17 @@ public final class ConversationRecords {
 
     public static final int HEADER_BYTES = 9;
 
+    /**
+     * The largest record either side may write, header included: one record must always fit one websocket message
+     * of the receiver (the core accepts messages up to 1 MiB, a gateway up to 4 MiB). A larger control message is
+     * refused in its conversation and larger audio is split, so one conversation can never get the shared socket
+     * closed for the others.
+     */
+    public static final int MAX_RECORD_BYTES = 1 << 20;
+
+    /** The largest payload of one record. */
+    public static final int MAX_PAYLOAD_BYTES = MAX_RECORD_BYTES - HEADER_BYTES;
+
     /** Receives the records of one message, in order. */
     @FunctionalInterface
     public interface Handler {

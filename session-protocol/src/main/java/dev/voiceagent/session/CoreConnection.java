@@ -2,8 +2,6 @@ package dev.voiceagent.session;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.collection.IntObjectHashMap;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import java.util.ArrayList;
@@ -20,13 +18,15 @@ final class CoreConnection {
 
     private final WebSocket socket;
     private final EventLoop loop;
+    private final String url;
     private final RecordWriter writer;
     private final IntObjectHashMap<CoreConversation> conversations = new IntObjectHashMap<>();
     private int lastId;
 
-    CoreConnection(WebSocket socket, EventLoop loop, Runnable onGone) {
+    CoreConnection(WebSocket socket, EventLoop loop, String url, Runnable onGone) {
         this.socket = socket;
         this.loop = loop;
+        this.url = url;
         this.writer = new RecordWriter(loop, message -> {
             if (!socket.isClosed()) {
                 socket.writeBinaryMessage(message);
@@ -38,42 +38,48 @@ final class CoreConnection {
         socket.exceptionHandler(failure -> socket.close());
         socket.closeHandler(ignored -> {
             onGone.run();
-            onLoop(this::closeAll);
+            onLoop(this::lost);
         });
     }
 
-    /** Starts a conversation: assigns it the next number and sends {@code start}. */
-    Future<CoreConversation> open(SessionMessage.Start start, CoreConversation.Listener listener) {
-        Promise<CoreConversation> opened = Promise.promise();
-        onLoop(() -> {
-            if (socket.isClosed()) {
-                opened.fail("the conversations socket to the core closed");
-                return;
-            }
-            CoreConversation conversation = new CoreConversation(this, ++lastId, listener);
-            conversations.put(conversation.id(), conversation);
-            write(conversation.id(), ConversationRecords.CONTROL, SessionCodec.encodeToBuffer(start));
-            opened.complete(conversation);
-        });
-        return opened.future();
+    /**
+     * Puts {@code conversation} on this socket under the next number and sends its {@code start}; false when the
+     * socket has closed meanwhile. Call on the loop.
+     */
+    boolean adopt(CoreConversation conversation, SessionMessage.Start start) {
+        if (socket.isClosed()) {
+            return false;
+        }
+        int id = ++lastId;
+        conversations.put(id, conversation);
+        conversation.attach(this, id);
+        write(id, ConversationRecords.CONTROL, SessionCodec.encodeToBuffer(start));
+        return true;
+    }
+
+    /** Takes {@code conversation} off this socket; false when it no longer rode on it. Call on the loop. */
+    boolean release(CoreConversation conversation) {
+        if (conversations.get(conversation.id()) != conversation) {
+            return false;
+        }
+        conversations.remove(conversation.id());
+        return true;
     }
 
     void write(int conversation, byte kind, Buffer payload) {
         writer.write(conversation, kind, payload);
     }
 
-    boolean isWritable() {
-        return !socket.isClosed() && !socket.writeQueueFull();
+    void writeClosed(int conversation) {
+        writer.writeClosed(conversation);
     }
 
-    void close(CoreConversation conversation) {
-        onLoop(() -> {
-            if (conversations.remove(conversation.id()) != null) {
-                writer.writeClosed(conversation.id());
-                // Delivered as a task, as a socket's close handler would be: the caller may still be inside close().
-                loop.execute(conversation.listener()::onClosed);
-            }
-        });
+    boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    boolean isWritable() {
+        return !socket.isClosed() && !socket.writeQueueFull();
     }
 
     private void onMessage(Buffer message) {
@@ -95,7 +101,9 @@ final class CoreConnection {
             case ConversationRecords.CONTROL -> {
                 try {
                     if (SessionCodec.decode(payload) instanceof SessionMessage.FromCore message) {
-                        listener.onMessage(message);
+                        if (conversation.onCoreMessage(message)) {
+                            listener.onMessage(message);
+                        }
                     } else {
                         listener.onProtocolError(new ProtocolException("not a core message: " + payload, null));
                     }
@@ -105,8 +113,7 @@ final class CoreConnection {
             }
             default -> {
                 conversations.remove(id);
-                conversation.markClosed();
-                listener.onClosed();
+                conversation.closedByCore();
             }
         }
     }
@@ -118,12 +125,16 @@ final class CoreConnection {
         socket.close((short) 1002, "protocol error");
     }
 
-    private void closeAll() {
+    /** The socket is gone: each conversation still on it is resumed elsewhere or ends (see CoreConversation). */
+    private void lost() {
+        if (conversations.isEmpty()) {
+            return;
+        }
         List<CoreConversation> open = new ArrayList<>(conversations.values());
         conversations.clear();
+        LOG.infof("lost the conversations socket to %s with %d conversations on it", url, open.size());
         for (CoreConversation conversation : open) {
-            conversation.markClosed();
-            conversation.listener().onClosed();
+            conversation.connectionLost();
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * A gateway's sockets to realtime-core: one per core and event loop, opened on first use and shared by every
  * conversation begun on that loop. A conversation's records and its caller's socket then share one thread, and
- * the records of all its neighbours go out together (see {@link RecordWriter}).
+ * the records of all its neighbours go out together (see {@link RecordWriter}). A conversation whose socket is lost
+ * is resumed on a new one ({@link ResumePolicy}).
  */
 public final class CoreConnections implements AutoCloseable {
 
@@ -26,7 +27,9 @@ public final class CoreConnections implements AutoCloseable {
     private final Vertx vertx;
     private final WebSocketClient client;
     private final Supplier<String> bearerToken;
+    private final ResumePolicy resume;
     private final Map<Key, Future<CoreConnection>> connections = new ConcurrentHashMap<>();
+    private volatile CoreReachability reachability;
 
     /** Connections that present no credential (a core that asks for none, as in tests). */
     public CoreConnections(Vertx vertx) {
@@ -38,26 +41,64 @@ public final class CoreConnections implements AutoCloseable {
      *        on the upgrade request, so a core can refuse gateways it does not know
      */
     public CoreConnections(Vertx vertx, Supplier<String> bearerToken) {
+        this(vertx, bearerToken, ResumePolicy.DEFAULT);
+    }
+
+    /** @param resume how conversations whose socket is lost are resumed ({@link ResumePolicy#NEVER}: not at all) */
+    public CoreConnections(Vertx vertx, Supplier<String> bearerToken, ResumePolicy resume) {
         this.vertx = vertx;
         this.bearerToken = bearerToken;
+        this.resume = resume;
         // Frames no larger than the core accepts (Vert.x's default, 64 KiB): a larger message goes as continuation
-        // frames, which the core joins up to its message limit. No compression.
+        // frames, which the core joins up to its message limit (1 MiB, ConversationRecords.MAX_RECORD_BYTES). The
+        // core's records are accepted up to 4 MiB. No compression.
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxFrameSize(64 * 1024)
                 .setMaxMessageSize(4 << 20)
                 .setConnectTimeout(5_000));
     }
 
+    /** Tells {@code reachability} whether sockets to its core could be opened. */
+    public void reportTo(CoreReachability reachability) {
+        this.reachability = reachability;
+    }
+
     /**
-     * Begins a conversation on the core at {@code coreBaseUrl} and sends {@code start}. Call it on the event loop of
-     * the caller's own socket, so that both sockets share it.
+     * Begins a conversation on the core at {@code coreBaseUrl} and sends {@code start}; if its socket is lost, the
+     * conversation is resumed on the same URL. Call it on the event loop of the caller's own socket, so that both
+     * sockets share it.
      */
     public Future<CoreConversation> open(URI coreBaseUrl, SessionMessage.Start start,
             CoreConversation.Listener listener) {
+        return open(coreBaseUrl, coreBaseUrl, start, listener);
+    }
+
+    /**
+     * As {@link #open(URI, SessionMessage.Start, CoreConversation.Listener)}, but a lost conversation is resumed on
+     * {@code resumeBaseUrl}: the configured core (its Service) when {@code coreBaseUrl} names one instance, such as
+     * the core that pre-warmed the call.
+     */
+    public Future<CoreConversation> open(URI coreBaseUrl, URI resumeBaseUrl, SessionMessage.Start start,
+            CoreConversation.Listener listener) {
         ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+        CoreConversation conversation = new CoreConversation(context, start,
+                new Resumption.Target(resumeBaseUrl, resume, this::connectionFor), listener);
+        return connectionFor(coreBaseUrl, context).compose(connection -> {
+            Promise<CoreConversation> opened = context.promise();
+            EventLoops.run(context.nettyEventLoop(), () -> {
+                if (connection.adopt(conversation, start)) {
+                    opened.complete(conversation);
+                } else {
+                    opened.fail("the conversations socket to the core closed");
+                }
+            });
+            return opened.future();
+        });
+    }
+
+    private Future<CoreConnection> connectionFor(URI coreBaseUrl, ContextInternal context) {
         Key key = new Key(CoreConversation.websocketUrl(coreBaseUrl).toString(), context.nettyEventLoop());
-        return connections.computeIfAbsent(key, k -> connect(k, context))
-                .compose(connection -> connection.open(start, listener));
+        return connections.computeIfAbsent(key, k -> connect(k, context));
     }
 
     private Future<CoreConnection> connect(Key key, ContextInternal context) {
@@ -68,9 +109,17 @@ public final class CoreConnections implements AutoCloseable {
             options.addHeader("Authorization", "Bearer " + token);
         }
         context.runOnContext(v -> client.connect(options)
-                .map(socket -> new CoreConnection(socket, key.loop(), () -> forget(key, connected.future())))
+                .map(socket -> new CoreConnection(socket, key.loop(), key.url(), () -> forget(key, connected.future())))
                 .onComplete(connected));
-        connected.future().onFailure(failure -> forget(key, connected.future()));
+        connected.future().onComplete(result -> {
+            CoreReachability observer = reachability;
+            if (observer != null) {
+                observer.observed(URI.create(key.url()), result.succeeded());
+            }
+            if (result.failed()) {
+                forget(key, connected.future());
+            }
+        });
         return connected.future();
     }
 

@@ -101,7 +101,7 @@ class CoreConnectionsTest {
     }
 
     @Test
-    void whenTheCoreSocketGoesEveryCallOnItEndsOnceAndTheNextCallConnectsAfresh() throws Exception {
+    void whenTheCoreSocketGoesEveryCallWithoutAResumeTokenEndsOnceAndTheNextCallConnectsAfresh() throws Exception {
         Context loop = vertx.getOrCreateContext();
         List<Heard> calls = twoReadyCalls(loop);
         Heard first = calls.get(0);

@@ -2,20 +2,27 @@ package dev.voiceagent.telephony.core;
 
 import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.CoreReachability;
+import dev.voiceagent.session.ResumePolicy;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.session.SessionReference;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Opens conversations on realtime-core: on the core instance a valid pre-warm reference names, otherwise on the
- * configured core. The reference is verified first, so a forged stream parameter cannot steer us elsewhere.
+ * configured core. The reference is verified first, so a forged stream parameter cannot steer us elsewhere. A
+ * conversation whose core is lost is resumed on the configured core (the Service). Knows whether a core is
+ * reachable at all ({@link CoreReachability}), from start-up on.
  */
+@Startup
 @ApplicationScoped
 public class CoreLink {
 
@@ -25,11 +32,15 @@ public class CoreLink {
 
     private final CoreLinkConfig config;
     private final CoreConnections connections;
+    private final CoreReachability reachability;
     private final Optional<SessionReference> references;
 
     public CoreLink(CoreLinkConfig config, Vertx vertx) {
         this.config = config;
-        this.connections = new CoreConnections(vertx);
+        this.connections = new CoreConnections(vertx, () -> null, new ResumePolicy(config.resumeWindow(),
+                Duration.ofMillis(50), Duration.ofMillis(800)));
+        this.reachability = new CoreReachability(vertx, config.url(), config.probeInterval());
+        connections.reportTo(reachability);
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, Clock.systemUTC()));
     }
 
@@ -38,7 +49,11 @@ public class CoreLink {
         Optional<SessionReference.Claims> claims = references.flatMap(r -> r.verify(start.sessionRef()));
         URI core = claims.map(SessionReference.Claims::coreUrl).orElse(config.url());
         SessionMessage.Start sent = claims.isPresent() ? start : withoutReference(start);
-        return connections.open(core, sent, listener).map(c -> new Opened(c, claims));
+        return connections.open(core, config.url(), sent, listener).map(c -> new Opened(c, claims));
+    }
+
+    public CoreReachability reachability() {
+        return reachability;
     }
 
     private static SessionMessage.Start withoutReference(SessionMessage.Start start) {
@@ -48,6 +63,7 @@ public class CoreLink {
 
     @PreDestroy
     void close() {
+        reachability.close();
         connections.close();
     }
 }

@@ -7,11 +7,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How this gateway reaches realtime-core. */
+/** How this gateway reaches realtime-core, and what a caller hears when it cannot. */
 @ConfigMapping(prefix = "core")
 public interface CoreLinkConfig {
 
-    /** Base URL of realtime-core (in Kubernetes, its Service). Env: CORE_URL. */
+    /**
+     * Base URL of realtime-core (in Kubernetes, its Service). Env: CORE_URL. Conversations whose core is lost are
+     * resumed here, whichever core instance they began on.
+     */
     @WithDefault("http://localhost:8081")
     URI url();
 
@@ -25,4 +28,27 @@ public interface CoreLinkConfig {
      */
     @WithName("session-ref.secret")
     Optional<String> sessionRefSecret();
+
+    /**
+     * How long a call whose core connection was lost may take to be resumed on another core before it ends.
+     * Env: CORE_RESUME_WINDOW. {@code 0s} ends such calls at once.
+     */
+    @WithDefault("5s")
+    Duration resumeWindow();
+
+    /** How often the core's readiness is probed to know whether calls can be taken. */
+    @WithDefault("2s")
+    Duration probeInterval();
+
+    /** What a call that arrives while no core is reachable is answered with. */
+    Unavailable unavailable();
+
+    interface Unavailable {
+        /** Said to the caller before hanging up, when there is no fallback number. */
+        @WithDefault("We are sorry, our assistant cannot take your call right now. Please call again in a few minutes.")
+        String message();
+
+        /** E.164 number the call is dialled to instead (a human desk, another region); none by default. Env: CORE_FALLBACK_NUMBER. */
+        Optional<String> fallbackNumber();
+    }
 }

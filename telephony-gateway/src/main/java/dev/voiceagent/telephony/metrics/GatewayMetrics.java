@@ -50,6 +50,11 @@ public class GatewayMetrics {
         registry.counter("voice.gateway.calls.refused", "reason", reason).increment();
     }
 
+    /** A call answered while no core was reachable: {@code apology} (and hang-up) or {@code dial} (fallback number). */
+    public void callWithoutCore(String answer) {
+        registry.counter("voice.gateway.calls.without.core", "answer", answer).increment();
+    }
+
     public int activeCalls() {
         return activeCalls.get();
     }

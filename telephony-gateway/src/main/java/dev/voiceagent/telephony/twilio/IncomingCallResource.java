@@ -1,6 +1,9 @@
 package dev.voiceagent.telephony.twilio;
 
+import dev.voiceagent.session.CoreReachability;
 import dev.voiceagent.telephony.call.CallDrain;
+import dev.voiceagent.telephony.core.CoreLink;
+import dev.voiceagent.telephony.core.CoreLinkConfig;
 import dev.voiceagent.telephony.core.PrewarmClient;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * Twilio's voice webhook. Checks the signature, asks the core to pre-warm the call's session, and answers with
  * TwiML that connects a bidirectional media stream carrying the caller, the call SID and the session reference.
+ * While no core is reachable it answers with an apology and a hang-up, or dials the configured fallback number.
  */
 @Path("/incoming-call")
 public class IncomingCallResource {
@@ -33,10 +37,14 @@ public class IncomingCallResource {
     private final PrewarmClient prewarm;
     private final GatewayMetrics metrics;
     private final CallDrain drain;
+    private final CoreReachability core;
+    private final CoreLinkConfig.Unavailable unavailable;
 
     public IncomingCallResource(TwilioConfig config, TwilioSignatures signatures, PrewarmClient prewarm,
-            GatewayMetrics metrics, CallDrain drain) {
+            GatewayMetrics metrics, CallDrain drain, CoreLink core, CoreLinkConfig coreConfig) {
         this.drain = drain;
+        this.core = core.reachability();
+        this.unavailable = coreConfig.unavailable();
         this.config = config;
         this.signatures = signatures;
         this.prewarm = prewarm;
@@ -79,17 +87,38 @@ public class IncomingCallResource {
             return Uni.createFrom().item(Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "1").build());
         }
+        if (!core.isReachable()) {
+            return Uni.createFrom().item(withoutCore(callSid));
+        }
         return Uni.createFrom().completionStage(prewarm.prewarm(caller, callSid).toCompletionStage())
-                .map(outcome -> {
+                .flatMap(outcome -> {
                     metrics.prewarm(outcome.label());
-                    Map<String, String> parameters = new LinkedHashMap<>();
-                    parameters.put("From", caller);
-                    parameters.put("CallSid", callSid);
-                    parameters.put("session", outcome.sessionRef().orElse(null));
-                    LOG.infof("incoming call %s from %s (pre-warm: %s)", callSid, CallerIds.mask(caller),
-                            outcome.label());
-                    return Response.ok(StreamTwiml.connect(config.mediaStreamUrl(), parameters),
-                            MediaType.TEXT_XML).build();
+                    if (!"failed".equals(outcome.label())) {
+                        return Uni.createFrom().item(stream(caller, callSid, outcome));
+                    }
+                    // The core could not be asked: gone since the last probe, or only slow? Ask its readiness now.
+                    return Uni.createFrom().completionStage(core.probe().toCompletionStage())
+                            .map(reachable -> reachable ? stream(caller, callSid, outcome) : withoutCore(callSid));
                 });
+    }
+
+    private Response stream(String caller, String callSid, PrewarmClient.Outcome outcome) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("From", caller);
+        parameters.put("CallSid", callSid);
+        parameters.put("session", outcome.sessionRef().orElse(null));
+        LOG.infof("incoming call %s from %s (pre-warm: %s)", callSid, CallerIds.mask(caller), outcome.label());
+        return Response.ok(StreamTwiml.connect(config.mediaStreamUrl(), parameters), MediaType.TEXT_XML).build();
+    }
+
+    /** No core can take the call: Twilio is told to apologise and hang up, or to dial the fallback number. */
+    private Response withoutCore(String callSid) {
+        String answer = unavailable.fallbackNumber().isPresent() ? "dial" : "apology";
+        metrics.callWithoutCore(answer);
+        LOG.infof("incoming call %s answered with %s: no realtime-core reachable (%s)", callSid, answer,
+                core.problem());
+        String twiml = unavailable.fallbackNumber().map(UnavailableTwiml::dial)
+                .orElseGet(() -> UnavailableTwiml.apologise(unavailable.message()));
+        return Response.ok(twiml, MediaType.TEXT_XML).build();
     }
 }

@@ -2,18 +2,23 @@ package dev.voiceagent.telephony.twilio;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.not;
 
 import dev.voiceagent.testsupport.twilio.TwilioSignature;
+import dev.voiceagent.telephony.health.FakeCoreReadiness;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The voice webhook in-process, without a core: pre-warm off, so the TwiML carries no session. */
+/** The voice webhook in-process, beside a core that is only ready: pre-warm off, so the TwiML carries no session. */
 @QuarkusTest
 @TestProfile(IncomingCallResourceTest.Profile.class)
+@QuarkusTestResource(value = FakeCoreReadiness.class, restrictToAnnotatedClass = true)
 class IncomingCallResourceTest {
 
     private static final String TOKEN = "resource-test-token";
@@ -29,6 +34,11 @@ class IncomingCallResourceTest {
 
     private static final Map<String, String> CALL = Map.of("CallSid", "CA42", "From", "+14155550100",
             "To", "+18005550199");
+
+    @BeforeEach
+    void coreIsReachable() {
+        await().until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+    }
 
     @Test
     void postAnswersWithAStreamCarryingTheCallFacts() {

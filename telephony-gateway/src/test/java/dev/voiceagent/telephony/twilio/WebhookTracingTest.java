@@ -2,6 +2,7 @@ package dev.voiceagent.telephony.twilio;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voiceagent.testsupport.twilio.TwilioSignature;
@@ -46,6 +47,10 @@ class WebhookTracingTest {
         @Override
         public Map<String, String> start() {
             HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                if (!"/v1/prewarm".equals(request.path())) {
+                    request.response().setStatusCode(200).end(); // the core's readiness, probed by the gateway
+                    return;
+                }
                 BODIES.add(body.toString());
                 request.response().setStatusCode(201).putHeader("content-type", "application/json")
                         .end("{\"sessionRef\":\"ref\",\"expiresInMs\":15000}");
@@ -62,6 +67,7 @@ class WebhookTracingTest {
 
     @Test
     void thePrewarmCarriesTheWebhooksTraceContext() throws Exception {
+        await().until(() -> given().when().get("/q/health/ready").statusCode() == 200);
         Map<String, String> call = Map.of("CallSid", "CA77", "From", "+14155550100", "To", "+18005550199");
         given().formParams(call)
                 .header("X-Twilio-Signature", TwilioSignature.sign(TOKEN, "https://voice.example.com/incoming-call", call))
