@@ -1,5 +1,9 @@
 // The voice widget: microphone -> AudioWorklet -> Socket.IO (the original design's event contract) -> speakers.
 // window.voiceWidget exposes counters so tests and curious people can see what flowed.
+// Where the gateway requires access tokens, the embedding page sets, before this script loads,
+//   window.voiceWidgetOptions = { getToken: () => fetch('/your-backend/voice-token').then(r => r.text()) };
+// a function returning a token (or a promise of one) that the site's backend minted; it is called for every
+// connection. The widget never takes a token from its own URL, where it would leak into logs and referrers.
 (() => {
   const ASSISTANT_RATE = 24000;
   const POSITION_REPORT_MS = 200;
@@ -9,7 +13,7 @@
     transcript: $('transcript'), sentMs: $('sent-ms'), playedMs: $('played-ms'),
   };
   const stats = window.voiceWidget = { sentMs: 0, playedMs: 0, playedChunks: 0, interruptions: 0, agent: null, model: null };
-  const token = new URLSearchParams(location.search).get('token');
+  const options = window.voiceWidgetOptions || {};
 
   let socket = null;
   let audioContext = null;
@@ -48,7 +52,7 @@
   function connect() {
     socket = io({
       path: '/realtime-voice', transports: ['websocket'], reconnection: false, timeout: 5000,
-      auth: token ? { token } : {},
+      auth: typeof options.getToken === 'function' ? withToken : {},
     });
     ui.toggle.textContent = 'Stop';
     ui.toggle.classList.add('active');
@@ -69,6 +73,11 @@
       cleanUp();
     });
     socket.on('message', onMessage);
+  }
+
+  // socket.io-client calls this before each CONNECT; a failed token request connects without one and is refused.
+  function withToken(send) {
+    Promise.resolve().then(options.getToken).then(token => send(token ? { token } : {}), () => send({}));
   }
 
   function onMessage({ event, data }) {

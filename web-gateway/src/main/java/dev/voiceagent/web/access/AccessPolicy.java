@@ -3,7 +3,6 @@ package dev.voiceagent.web.access;
 import dev.voiceagent.web.config.WebConfig;
 import dev.voiceagent.web.socketio.ConnectAdmission;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,21 +18,17 @@ public class AccessPolicy implements ConnectAdmission {
     private final boolean tokenRequired;
 
     public AccessPolicy(WebConfig config) {
-        this.origins = new OriginPolicy(config.allowedOrigins().orElse(List.of()));
+        this.origins = new OriginPolicy(config.allowedOrigins().orElse(List.of()), config.allowLocalOrigins());
         this.tokenRequired = config.access().required();
-        this.tokens = config.access().secret()
-                .map(secret -> new AccessTokens(secret, config.access().tokenTtl(), Clock.systemUTC()));
+        this.tokens = AccessTokens.from(config.access());
         if (tokenRequired && tokens.isEmpty()) {
-            throw new IllegalStateException("web.access.required is true but web.access.secret (WEB_ACCESS_SECRET) is not set");
+            throw new IllegalStateException("web.access.required is true but no key verifies tokens: set "
+                    + "WEB_ACCESS_SECRET (HS256) or WEB_ACCESS_PUBLIC_KEY (RS256)");
         }
     }
 
     public OriginPolicy origins() {
         return origins;
-    }
-
-    public Optional<AccessTokens> tokens() {
-        return tokens;
     }
 
     @Override
@@ -46,8 +41,9 @@ public class AccessPolicy implements ConnectAdmission {
             if (token == null) {
                 return Optional.of(new Refusal("auth", "access token required"));
             }
-            if (!tokens.orElseThrow().isValid(token)) {
-                return Optional.of(new Refusal("auth", "access token invalid or expired"));
+            Optional<AccessTokens.Rejection> rejection = tokens.orElseThrow().check(token);
+            if (rejection.isPresent()) {
+                return Optional.of(new Refusal("auth", rejection.get().reason()));
             }
         }
         return Optional.empty();

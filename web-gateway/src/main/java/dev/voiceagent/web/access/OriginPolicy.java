@@ -12,11 +12,16 @@ public final class OriginPolicy {
 
     private final List<String> allowed;
     private final boolean any;
+    private final boolean local;
 
-    /** @param allowed exact origins ({@code https://shop.example.com}); empty means the gateway's own origin only */
-    public OriginPolicy(List<String> allowed) {
+    /**
+     * @param allowed exact origins ({@code https://shop.example.com}); empty means the gateway's own origin only
+     * @param local whether pages on this machine ({@code http://localhost:*}, {@code http://127.0.0.1:*}) are allowed too
+     */
+    public OriginPolicy(List<String> allowed, boolean local) {
         this.allowed = allowed.stream().map(OriginPolicy::normalise).toList();
         this.any = allowed.contains("*");
+        this.local = local;
     }
 
     /**
@@ -28,6 +33,9 @@ public final class OriginPolicy {
             return true;
         }
         String normalised = normalise(origin);
+        if (local && isLocal(normalised)) {
+            return true;
+        }
         if (allowed.isEmpty()) {
             return host != null && sameHost(normalised, host);
         }
@@ -41,6 +49,20 @@ public final class OriginPolicy {
 
     public boolean allowsAny() {
         return any;
+    }
+
+    public boolean allowsLocal() {
+        return local;
+    }
+
+    private static boolean isLocal(String origin) {
+        try {
+            URI uri = URI.create(origin);
+            return "http".equals(uri.getScheme()) && uri.getRawPath().isEmpty() && uri.getRawUserInfo() == null
+                    && ("localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean sameHost(String origin, String host) {

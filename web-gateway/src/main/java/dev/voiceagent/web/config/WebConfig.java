@@ -18,6 +18,22 @@ public interface WebConfig {
      */
     Optional<List<String>> allowedOrigins();
 
+    /**
+     * Also allow pages served from this machine, {@code http://localhost:<any port>} and
+     * {@code http://127.0.0.1:<any port>} (WEB_ALLOW_LOCAL_ORIGINS): the local start and dev mode turn it on so the
+     * original widget, served by its own dev server, can connect. Never in production.
+     */
+    @WithDefault("false")
+    boolean allowLocalOrigins();
+
+    /**
+     * Take the client's address for the per-address limits from the last {@code X-Forwarded-For} entry, the one the
+     * ingress controller added (WEB_TRUST_FORWARDED_FOR). Only behind a proxy that sets it: otherwise clients could
+     * choose their own address.
+     */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+
     /** Engine.IO heartbeat: the server pings this often... */
     @WithDefault("25s")
     Duration pingInterval();
@@ -32,20 +48,28 @@ public interface WebConfig {
 
     Core core();
 
+    /** Access tokens: standard JWTs a site's backend mints for the visitors it lets talk to the agent. */
     interface Access {
-        /** When true, the Socket.IO CONNECT must carry {@code {"token": ...}} issued by {@code POST /v1/access-tokens}. */
+        /** When true, the Socket.IO CONNECT must carry {@code {"token": "<JWT>"}} (WEB_ACCESS_REQUIRED). */
         @WithDefault("false")
         boolean required();
 
-        /** HMAC key that signs access tokens (WEB_ACCESS_SECRET); required when {@code required} is true. */
+        /** HS256 key shared with the site's backend, at least 32 bytes (WEB_ACCESS_SECRET). */
         Optional<String> secret();
 
-        /** Bearer key a site's backend presents to obtain tokens (WEB_TOKEN_ISSUER_KEY). */
-        Optional<String> issuerKey();
+        /** Or: the PEM public key of the site's RS256 signing key (WEB_ACCESS_PUBLIC_KEY). */
+        Optional<String> publicKey();
 
-        /** How long an issued token admits a connection. */
-        @WithDefault("10m")
-        Duration tokenTtl();
+        /** The {@code aud} a token must name (WEB_ACCESS_AUDIENCE). */
+        @WithDefault("voice-web")
+        String audience();
+
+        /** The {@code iss} a token must name, when set (WEB_ACCESS_ISSUER); unset, any issuer. */
+        Optional<String> issuer();
+
+        /** Clock difference tolerated on {@code exp}, in seconds. */
+        @WithDefault("30")
+        int clockSkewSeconds();
     }
 
     interface Limits {
@@ -60,17 +84,58 @@ public interface WebConfig {
         @WithDefault("4")
         int maxAttachments();
 
-        /** Conversations one connection may start over its life; only one runs at a time. */
-        @WithDefault("20")
-        int maxSessionsPerConnection();
-
-        /** Packets per second a connection may send; beyond it they are dropped, beyond twice it is closed. */
+        /**
+         * Packets other than audio a connection may send per second; beyond it they are dropped, beyond twice it is
+         * closed (1008). Audio is limited by its duration instead ({@link #audioBurst()}).
+         */
         @WithDefault("200")
         int maxPacketsPerSecond();
+
+        /**
+         * Audio that may arrive at once: a backlog after a network stall passes whole up to this much. Together with
+         * {@link #audioRealtimeFactor()} a token bucket in milliseconds of audio; beyond it the connection is
+         * closed (1008).
+         */
+        @WithDefault("10s")
+        Duration audioBurst();
+
+        /**
+         * Sustained audio per wall-clock time still admitted. Eight, because the original widget sends a 512-sample
+         * window per animation frame: 5.1 times real time on a 240 Hz display, 7.7 on a 360 Hz one.
+         */
+        @WithDefault("8")
+        double audioRealtimeFactor();
 
         /** Caller audio buffered while the core conversation opens, in bytes of 24 kHz PCM16 (5 s). */
         @WithDefault("240000")
         int pendingAudioBytes();
+
+        /**
+         * Assistant audio written to a page's websocket but not yet taken by its network, at most; a page that
+         * stops reading beyond this is dropped from the call (close 1008) and its conversation ends.
+         */
+        @WithDefault("10s")
+        Duration outboundAudio();
+
+        /** Engine.IO connections one client address may hold at once; more are refused (HTTP 429). */
+        @WithDefault("50")
+        int connectionsPerAddress();
+
+        /** Conversations one client address may run at once; more are answered SESSION_START_ERROR. */
+        @WithDefault("10")
+        int sessionsPerAddress();
+
+        /** Conversations this gateway runs at once, over all clients; more are answered SESSION_START_ERROR. */
+        @WithDefault("300")
+        int maxSessions();
+
+        /** A connection that has not sent its Socket.IO CONNECT this long after opening is closed. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** A connected socket that has not sent SESSION_START this long after connecting is closed. */
+        @WithDefault("30s")
+        Duration sessionStartTimeout();
     }
 
     interface Core {

@@ -5,13 +5,13 @@ import static dev.voiceagent.web.conversation.WidgetEvents.reason;
 import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.PendingAudio;
 import dev.voiceagent.session.ProtocolException;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.web.audio.Pcm16Resampler;
 import io.opentelemetry.api.trace.Span;
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -33,8 +33,7 @@ final class VoiceSession implements CoreConversation.Listener {
     private final WebServices services;
     private final Pcm16Resampler resampler;
     private final String agent;
-    private final ArrayDeque<Buffer> pendingAudio = new ArrayDeque<>();
-    private int pendingBytes;
+    private final PendingAudio pendingAudio;
     private CoreConversation conversation;
     private long startTimer = -1;
     private boolean ready;
@@ -54,6 +53,8 @@ final class VoiceSession implements CoreConversation.Listener {
         this.services = services;
         this.resampler = new Pcm16Resampler(sampleRate);
         this.agent = agent;
+        // Held as base64 text, 4 bytes for every 3 of audio.
+        this.pendingAudio = new PendingAudio(services.config().limits().pendingAudioBytes() / 3 * 4);
     }
 
     void open(String connectionId) {
@@ -80,11 +81,7 @@ final class VoiceSession implements CoreConversation.Listener {
                         conversation.close();
                         return;
                     }
-                    Buffer audio;
-                    while ((audio = pendingAudio.poll()) != null) {
-                        conversation.sendAudio(audio);
-                    }
-                    pendingBytes = 0;
+                    pendingAudio.drainTo(conversation::sendAudio);
                 });
     }
 
@@ -97,10 +94,7 @@ final class VoiceSession implements CoreConversation.Listener {
         Buffer base64 = Buffer.buffer(BASE64.encode(resampled));
         if (conversation != null) {
             conversation.sendAudio(base64);
-        } else if (pendingBytes + resampled.length <= services.config().limits().pendingAudioBytes()) {
-            pendingAudio.add(base64);
-            pendingBytes += resampled.length;
-        } else {
+        } else if (!pendingAudio.offer(base64)) {
             services.metrics().badInput("pending_audio_overflow");
         }
     }

@@ -3,16 +3,21 @@ package dev.voiceagent.web.conversation;
 import static dev.voiceagent.web.conversation.WidgetEvents.envelope;
 import static dev.voiceagent.web.conversation.WidgetEvents.reason;
 
+import dev.voiceagent.session.EventLoops;
+import dev.voiceagent.web.access.Capacity;
+import dev.voiceagent.web.socketio.SocketIoHost;
 import io.socket.socketio.server.SocketIoSocket;
 import io.vertx.core.Context;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.json.JSONObject;
 
 /**
- * One Socket.IO socket: reads the widget's envelopes and runs at most one {@link VoiceSession} at a time. The
- * library calls in on transport threads; everything here runs on the connection's own Vert.x context, so no state
- * is shared and the session's core callbacks land on the same thread.
+ * One Socket.IO socket: reads the widget's envelopes and runs at most one {@link VoiceSession} at a time, within the
+ * gateway's {@link Capacity}. The library calls in on transport threads; everything here runs on the connection's
+ * own Vert.x context, so no state is shared and the session's core callbacks land on the same thread. A socket that
+ * never starts a session is closed after {@code web.limits.session-start-timeout}.
  */
 final class WebConnection {
 
@@ -20,15 +25,18 @@ final class WebConnection {
     private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final SocketIoSocket socket;
+    private final SocketIoHost.Connection transport;
     private final WebServices services;
     private final Context context;
     private final boolean writesBlock;
     private VoiceSession session;
-    private int sessionsStarted;
+    private boolean everStarted;
+    private long idleTimer = -1;
     private boolean disconnected;
 
-    WebConnection(SocketIoSocket socket, WebServices services, Context context) {
+    WebConnection(SocketIoSocket socket, SocketIoHost.Connection transport, WebServices services, Context context) {
         this.socket = socket;
+        this.transport = transport;
         this.services = services;
         this.context = context;
         // A connection that began on long-polling answers through servlet responses, whose writes block; they must
@@ -36,6 +44,16 @@ final class WebConnection {
         this.writesBlock = !"websocket".equals(socket.getInitialQuery().get("transport"));
         socket.registerAllEventListener((name, args) -> context.runOnContext(ignored -> onEvent(name, args)));
         socket.on("disconnect", args -> context.runOnContext(ignored -> onDisconnect()));
+        onContext(() -> idleTimer = services.vertx().setTimer(
+                services.config().limits().sessionStartTimeout().toMillis(), t -> closeIdle()));
+    }
+
+    private void closeIdle() {
+        if (!everStarted && !disconnected) {
+            services.metrics().connectionClosed("no_session");
+            LOG.debugf("socket %s: no SESSION_START in time, closing", socket.getId());
+            transport.close((short) 1008, "no SESSION_START in time");
+        }
     }
 
     private void onEvent(String name, Object[] args) {
@@ -68,11 +86,6 @@ final class WebConnection {
             emit(WidgetEvents.SESSION_START_ERROR, reason("a session is already active on this connection"));
             return;
         }
-        if (sessionsStarted >= services.config().limits().maxSessionsPerConnection()) {
-            services.metrics().sessionRefused("connection_limit");
-            emit(WidgetEvents.SESSION_START_ERROR, reason("too many sessions on this connection; reconnect"));
-            return;
-        }
         JSONObject options = data instanceof JSONObject object ? object : new JSONObject();
         int sampleRate = options.optInt("sampleRate", 24_000);
         if (sampleRate != 16_000 && sampleRate != 24_000 && sampleRate != 48_000) {
@@ -86,7 +99,15 @@ final class WebConnection {
             emit(WidgetEvents.SESSION_START_ERROR, reason("agent must be an agent's name"));
             return;
         }
-        sessionsStarted++;
+        Optional<Capacity.Refusal> full = services.capacity().openSession(transport.address());
+        if (full.isPresent()) {
+            services.metrics().sessionRefused(full.get().kind());
+            emit(WidgetEvents.SESSION_START_ERROR, reason(full.get().reason()));
+            return;
+        }
+        everStarted = true;
+        services.vertx().cancelTimer(idleTimer);
+        transport.guard().audioSampleRate(sampleRate);
         session = new VoiceSession(this, services, sampleRate, agent);
         session.open(socket.getId());
     }
@@ -126,6 +147,7 @@ final class WebConnection {
 
     private void onDisconnect() {
         disconnected = true;
+        services.vertx().cancelTimer(idleTimer);
         if (session != null) {
             session.end("client_disconnected");
         }
@@ -133,13 +155,14 @@ final class WebConnection {
 
     /** Runs an action on this connection's context, where all its state lives. */
     void onContext(Runnable action) {
-        context.runOnContext(ignored -> action.run());
+        EventLoops.run(context, action);
     }
 
-    /** Called by the session when it is over, whoever ended it. */
+    /** Called by the session when it is over, whoever ended it: its capacity slot is free again. */
     void sessionOver(VoiceSession over) {
         if (session == over) {
             session = null;
+            services.capacity().sessionClosed(transport.address());
         }
     }
 

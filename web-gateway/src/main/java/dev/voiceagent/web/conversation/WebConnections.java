@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 public class WebConnections {
 
     public WebConnections(SocketIoHost host, WebServices services) {
-        host.onConnection(socket -> new WebConnection(socket, services, services.vertx().getOrCreateContext()));
+        host.onConnection(socket -> new WebConnection(socket, host.connectionOf(socket).orElseThrow(), services,
+                services.vertx().getOrCreateContext()));
     }
 }

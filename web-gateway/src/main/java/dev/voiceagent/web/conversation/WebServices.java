@@ -1,6 +1,7 @@
 package dev.voiceagent.web.conversation;
 
 import dev.voiceagent.session.CoreConnections;
+import dev.voiceagent.web.access.Capacity;
 import dev.voiceagent.web.config.WebConfig;
 import dev.voiceagent.web.metrics.WebMetrics;
 import io.opentelemetry.api.OpenTelemetry;
@@ -22,12 +23,14 @@ public class WebServices {
     private final Vertx vertx;
     private final CoreConnections coreConnections;
     private final SessionDrain drain;
+    private final Capacity capacity;
 
     private final OpenTelemetry openTelemetry;
 
     public WebServices(WebConfig config, WebMetrics metrics, Vertx vertx, SessionDrain drain,
-            OpenTelemetry openTelemetry) {
+            OpenTelemetry openTelemetry, Capacity capacity) {
         this.openTelemetry = openTelemetry;
+        this.capacity = capacity;
         this.config = config;
         this.drain = drain;
         this.metrics = metrics;
@@ -50,6 +53,10 @@ public class WebServices {
 
     public SessionDrain drain() {
         return drain;
+    }
+
+    public Capacity capacity() {
+        return capacity;
     }
 
     public WebConfig config() {

@@ -58,9 +58,18 @@ public class WebMetrics {
         registry.counter("voice.web.sessions.refused", "reason", reason).increment();
     }
 
-    /** A Socket.IO CONNECT answered with CONNECT_ERROR, by kind (origin, auth). */
+    /** A connection refused: CONNECT_ERROR by kind (origin, auth), or HTTP 429 (address_connections). */
     public void connectRefused(String kind) {
         registry.counter("voice.web.connects.refused", "kind", kind).increment();
+    }
+
+    /**
+     * A connection closed by the gateway, by reason: no_connect and no_session (idle), not_reading (the page
+     * stopped reading its audio).
+     */
+    public void connectionClosed(String reason) {
+        Counter.builder("voice.web.connections.closed").tag("reason", reason)
+                .description("Connections the gateway closed: idle, or not reading").register(registry).increment();
     }
 
     public void chunkIn() {

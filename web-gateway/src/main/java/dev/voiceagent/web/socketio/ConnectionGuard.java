@@ -1,5 +1,6 @@
 package dev.voiceagent.web.socketio;
 
+import dev.voiceagent.session.AudioBudget;
 import dev.voiceagent.web.config.WebConfig;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,11 @@ import java.util.OptionalInt;
 
 /**
  * Polices one Engine.IO connection's inbound packets before the Socket.IO library sees them, whichever transport
- * carries them: packet size, packet rate, attachment count and order, and the access check on CONNECT. One guard
- * follows a connection across its polling-to-websocket upgrade. Calls for one connection are serialised by its
- * transport's one websocket handler, but a misbehaving client may overlap polling POSTs, so the methods lock.
+ * carries them: packet size, attachment count and order, the access check on CONNECT, and two rates. Binary
+ * attachments are audio, limited by their duration ({@link AudioBudget}: a backlog passes, only sustained input far
+ * above real time is a flood and closes); other packets by their count per second. One guard follows a connection
+ * across its polling-to-websocket upgrade. Calls for one connection are serialised by its transport's one websocket
+ * handler, but a misbehaving client may overlap polling POSTs, so the methods lock.
  */
 public final class ConnectionGuard {
 
@@ -34,26 +37,41 @@ public final class ConnectionGuard {
     }
 
     private static final Admit ADMIT = new Admit();
+    /** PCM16 mono at 24 kHz, the widget's default: 48 bytes per millisecond. */
+    private static final int DEFAULT_BYTES_PER_MS = 48;
 
     private final WebConfig.Limits limits;
     private final ConnectAdmission admission;
     private final Map<String, List<String>> headers;
     private int attachmentsExpected;
-    private int attachmentsToDrop;
     private long windowStartNanos;
     private int packetsInWindow;
+    private final AudioBudget audio;
+    private int audioBytesPerMs = DEFAULT_BYTES_PER_MS;
+    private boolean connected;
 
     public ConnectionGuard(WebConfig.Limits limits, ConnectAdmission admission, Map<String, List<String>> headers) {
         this.limits = limits;
         this.admission = admission;
         this.headers = headers;
+        this.audio = new AudioBudget(limits.audioBurst().toMillis(), limits.audioRealtimeFactor());
+    }
+
+    /** The sample rate the connection's audio is declared at (SESSION_START), so its duration is measured right. */
+    public synchronized void audioSampleRate(int hertz) {
+        this.audioBytesPerMs = Math.max(1, hertz * 2 / 1000);
+    }
+
+    /** True once a namespace CONNECT was let through. */
+    public synchronized boolean isConnected() {
+        return connected;
     }
 
     public synchronized Verdict text(String packet, long nowNanos) {
         if (packet.length() > limits.maxPacketBytes()) {
             return new Close("oversized", "packet too large");
         }
-        if (attachmentsExpected > 0 || attachmentsToDrop > 0) {
+        if (attachmentsExpected > 0) {
             return new Close("attachment_expected", "text packet while binary attachments were due");
         }
         OptionalInt announced = SocketIoPackets.announcedAttachments(packet);
@@ -61,40 +79,39 @@ public final class ConnectionGuard {
         if (attachments < 0 || attachments > limits.maxAttachments()) {
             return new Close("too_many_attachments", "packet announces too many attachments");
         }
-        Verdict rate = rate(nowNanos);
-        if (rate instanceof Drop) {
-            attachmentsToDrop = attachments;
-        }
+        Verdict rate = attachments > 0 ? ADMIT : rate(nowNanos);
         if (rate != ADMIT) {
             return rate;
         }
         if (SocketIoPackets.isConnect(packet)) {
-            return admission.check(SocketIoPackets.connectNamespace(packet), SocketIoPackets.connectAuth(packet),
-                    headers)
+            Verdict verdict = admission.check(SocketIoPackets.connectNamespace(packet),
+                            SocketIoPackets.connectAuth(packet), headers)
                     .<Verdict>map(refusal -> new RefuseConnect(refusal.kind(),
                             SocketIoPackets.connectError(refusal.reason())))
                     .orElse(ADMIT);
+            connected |= verdict == ADMIT;
+            return verdict;
         }
         attachmentsExpected = attachments;
         return ADMIT;
     }
 
-    public synchronized Verdict binary(int length) {
+    public synchronized Verdict binary(int length, long nowNanos) {
         if (length > limits.maxPacketBytes()) {
             return new Close("oversized", "attachment too large");
-        }
-        if (attachmentsToDrop > 0) {
-            attachmentsToDrop--;
-            return new Drop("flood");
         }
         if (attachmentsExpected == 0) {
             return new Close("unannounced_binary", "binary frame without a placeholder");
         }
         attachmentsExpected--;
+        long audioMs = Math.max(1, (length + audioBytesPerMs / 2) / audioBytesPerMs);
+        if (!audio.admit(audioMs, nowNanos)) {
+            return new Close("flood", "audio sent faster than real time");
+        }
         return ADMIT;
     }
 
-    /** Attachments complete the packet that announced them, so only text packets count towards the rate. */
+    /** Audio is measured by its duration instead: binary events and their attachments do not count here. */
     private Verdict rate(long nowNanos) {
         if (nowNanos - windowStartNanos >= 1_000_000_000L) {
             windowStartNanos = nowNanos;

@@ -1,6 +1,8 @@
 package dev.voiceagent.web.socketio;
 
 import dev.voiceagent.session.Base64Audio;
+import dev.voiceagent.web.access.ClientAddress;
+import dev.voiceagent.web.config.WebConfig;
 import io.socket.engineio.server.parser.Packet;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -13,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Engine.IO long-polling at {@value SocketIoHost#PATH}: the library's servlet entry point, behind the same guard as
@@ -22,16 +25,26 @@ import java.util.Optional;
 @WebServlet(urlPatterns = SocketIoHost.PATH + "/*", asyncSupported = true)
 public class PollingServlet extends HttpServlet {
 
+    /** The body of a refused handshake, in the Engine.IO server's error format ({@code code} 4: forbidden). */
+    static final String TOO_MANY_CONNECTIONS = "{\"code\":4,\"message\":\"too many connections from your address\"}";
+
     private static final char SEPARATOR = '\u001e';
+    private static final Logger LOG = Logger.getLogger(PollingServlet.class);
 
     private final SocketIoHost host;
+    private final boolean trustForwardedFor;
 
-    public PollingServlet(SocketIoHost host) {
+    public PollingServlet(SocketIoHost host, WebConfig config) {
         this.host = host;
+        this.trustForwardedFor = config.trustForwardedFor();
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("GET".equals(request.getMethod()) && request.getParameter("sid") == null) {
+            handshake(request, response);
+            return;
+        }
         if (!"POST".equals(request.getMethod())) {
             host.engine().handleRequest(request, response);
             return;
@@ -59,6 +72,19 @@ public class PollingServlet extends HttpServlet {
         host.engine().handleRequest(new BodyRequest(request, admitted.getBytes(StandardCharsets.UTF_8)), response);
     }
 
+    /** A new long-polling connection, if its address has a connection slot left. */
+    private void handshake(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String address = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                trustForwardedFor);
+        if (!host.reserve(address)) {
+            response.setStatus(429);
+            response.setContentType("application/json");
+            response.getWriter().write(TOO_MANY_CONNECTIONS);
+            return;
+        }
+        host.handshake(address, null, null, () -> host.engine().handleRequest(request, response));
+    }
+
     /** The packets the guard lets through, joined again; null when the connection must close. */
     private String admit(String payload, SocketIoHost.Connection connection) {
         StringBuilder admitted = new StringBuilder(payload.length());
@@ -70,7 +96,7 @@ public class PollingServlet extends HttpServlet {
             if (base64 == null) {
                 verdict = connection.guard().text(packet, now);
             } else if (Base64Audio.isValid(base64)) {
-                verdict = connection.guard().binary(Base64Audio.decodedLength(base64));
+                verdict = connection.guard().binary(Base64Audio.decodedLength(base64), now);
             } else {
                 verdict = new ConnectionGuard.Close("bad_base64", "binary packet that is not base64");
             }
@@ -88,6 +114,7 @@ public class PollingServlet extends HttpServlet {
                 }
                 case ConnectionGuard.Close close -> {
                     host.metrics().badInput(close.kind());
+                    LOG.warnf("closing a Socket.IO long-polling connection: %s", close.reason());
                     connection.socket().close();
                     return null;
                 }

@@ -11,6 +11,7 @@ import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -144,7 +145,7 @@ class HostileClientsTest {
 
     /** A raw client past the handshake: open packet read, default namespace connected. */
     private RawSocketIoClient connected() throws Exception {
-        RawSocketIoClient client = RawSocketIoClient.open(vertx, gateway, null);
+        RawSocketIoClient client = RawSocketIoClient.open(vertx, gateway, Map.of());
         await().atMost(Duration.ofSeconds(5)).until(() -> client.received().stream().anyMatch(p -> p.startsWith("0{")));
         client.sendText("40");
         await().atMost(Duration.ofSeconds(5)).until(() -> client.received().stream().anyMatch(p -> p.startsWith("40{")));

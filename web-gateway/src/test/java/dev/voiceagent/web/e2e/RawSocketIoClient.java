@@ -7,9 +7,12 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * A client that writes Engine.IO/Socket.IO frames by hand over a websocket, to send what well-behaved clients never
@@ -31,16 +34,27 @@ final class RawSocketIoClient implements AutoCloseable {
 
     /** Opens {@code /realtime-voice/?EIO=4&transport=websocket}, with an Origin header when given. */
     static RawSocketIoClient open(Vertx vertx, URI gateway, String origin) throws Exception {
+        return open(vertx, gateway, origin == null ? Map.of() : Map.of("Origin", origin));
+    }
+
+    /** Opens {@code /realtime-voice/?EIO=4&transport=websocket} with these request headers. */
+    static RawSocketIoClient open(Vertx vertx, URI gateway, Map<String, String> headers) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(1 << 22));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(gateway.getHost())
                 .setPort(gateway.getPort()).setURI("/realtime-voice/?EIO=4&transport=websocket");
-        if (origin != null) {
-            options.addHeader("Origin", origin);
-        }
+        headers.forEach(options::addHeader);
         // Handlers are set as the upgrade completes, on the socket's event loop, so the open packet is not missed.
         return client.connect(options).map(socket -> new RawSocketIoClient(client, socket))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A client past the handshake: open packet read, CONNECT sent with this auth payload (JSON, or empty). */
+    RawSocketIoClient connect(String auth) {
+        Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> received.stream().anyMatch(p -> p.startsWith("0{")));
+        sendText("40" + auth);
+        return this;
     }
 
     void sendText(String packet) {
