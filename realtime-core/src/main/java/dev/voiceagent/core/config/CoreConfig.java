@@ -81,4 +81,25 @@ public interface CoreConfig {
         @WithDefault("200")
         int historyItems();
     }
+
+    /** Where conversations are checkpointed at every turn, so they can resume, on any core with Redis. */
+    Checkpoint checkpoint();
+
+    interface Checkpoint {
+
+        enum Store {
+            /** This instance's memory: resumes only here (the local default). */
+            MEMORY,
+            /** Redis at {@code quarkus.redis.hosts}, shared by all cores. */
+            REDIS
+        }
+
+        /** Env: CORE_CHECKPOINT_STORE. */
+        @WithDefault("memory")
+        Store store();
+
+        /** How long a checkpoint (and a resume token) stays valid after the conversation's last turn. */
+        @WithDefault("10m")
+        Duration ttl();
+    }
 }

@@ -78,6 +78,8 @@ final class ModelConnection {
     private String reconnectReason;
     private long reconnectStartedMs;
     private int attempt;
+    /** The first session continues a conversation checkpointed on another core. */
+    private boolean restoring;
 
     ModelConnection(String conversationId, RealtimeModel model, ConversationLoop loop, Clock clock,
             Duration connectTimeout, CoreConfig.Reconnect policy, CallerAudio callerAudio, CoreMetrics metrics,
@@ -137,6 +139,12 @@ final class ModelConnection {
         });
     }
 
+    /** Opens the first session of a conversation restored from a checkpoint: it is configured as a replacement. */
+    void resumeFromCheckpoint() {
+        restoring = true;
+        open();
+    }
+
     /**
      * Caller audio: sent when the session is ready, held otherwise.
      *
@@ -192,7 +200,7 @@ final class ModelConnection {
         switch (event) {
             case ModelEvent.SessionCreated created -> {
                 state = State.CONFIGURING;
-                listener.configure(reconnectReason != null);
+                listener.configure(reconnectReason != null || restoring);
             }
             case ModelEvent.SessionUpdated updated -> {
                 if (state == State.CONFIGURING) {
