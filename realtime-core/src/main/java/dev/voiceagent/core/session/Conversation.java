@@ -72,14 +72,6 @@ public final class Conversation {
         return (int) (raw * 4 / 3);
     }
 
-    Agent agent() {
-        return history.agent();
-    }
-
-    String channelName() {
-        return setup.channelName();
-    }
-
     boolean isEnded() {
         return ended;
     }

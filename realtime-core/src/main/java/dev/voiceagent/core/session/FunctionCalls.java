@@ -47,7 +47,7 @@ final class FunctionCalls {
         String callId = call.callId();
         String arguments = call.arguments();
         conversation.history.functionCall(callId, name, arguments);
-        switch (services.agentTools().resolve(conversation.agent(), conversation.channelName(), name)) {
+        switch (services.agentTools().resolve(conversation.history.agent(), conversation.setup.channelName(), name)) {
             case AgentTools.Handoff handoff -> {
                 conversation.handOff(handoff.target());
                 answer(callId, "{\"assistant\":\"" + handoff.target().name() + "\"}");

@@ -11,6 +11,7 @@ import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Base64;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(FakeOpenAiResource.class)
 class ResumeTest extends AgainstFakes {
+
+    private static final Logger LOG = Logger.getLogger(ResumeTest.class);
 
     @Test
     void aConversationWhoseGatewayCameBackGoesOnWhereItWas() throws Exception {
@@ -40,7 +43,10 @@ class ResumeTest extends AgainstFakes {
                     && session.received("conversation.item.create").size() >= 1);
         } // the socket goes away without an end: the conversation ends here, its checkpoint stays
 
+        long resuming = System.nanoTime();
         try (TestGateway after = TestGateway.withStart(vertx, core, resumeStart(token)).awaitReady()) {
+            LOG.infof("resumed from the Redis checkpoint: ready %d ms after the start",
+                    (System.nanoTime() - resuming) / 1_000_000);
             SessionMessage.Ready ready = after.awaitMessage(SessionMessage.Ready.class);
             assertThat(ready.conversationId()).isEqualTo(conversationId);
             assertThat(ready.agent()).isEqualTo("hotel_booking");
