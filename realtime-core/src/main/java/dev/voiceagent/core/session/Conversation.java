@@ -56,7 +56,7 @@ public final class Conversation {
         this.connection = new ModelConnection(id, services.model(), loop, services.clock(),
                 services.openAi().connectTimeout(), services.core().reconnect(), callerAudio, services.metrics(),
                 services.reconnects(), new UpstreamLifecycle(this));
-        this.responses = new ResponseQueue(connection::send);
+        this.responses = new ResponseQueue(connection::send, connection::isReady);
         this.farewell = new Farewell(loop, responses);
         this.functionCalls = new FunctionCalls(this, services, loop);
         this.modelEvents = new ModelEvents(this, services, assistant, responses);

@@ -2,6 +2,7 @@ package dev.voiceagent.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voiceagent.core.openai.ClientEvents;
 import dev.voiceagent.session.SessionMessage;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
@@ -93,6 +94,22 @@ class ReconnectFlowTest {
                 "model: response.create");
         assertThat(call.counter("voice.core.upstream.reconnects", "reason", "server_error", "outcome", "resumed"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aResponseAskedForWhileNoSessionIsReadyGoesOutOnceOneIs() {
+        InProcess call = new InProcess().ready();
+        call.model.session(0).drop(ModelConnection.ABNORMAL);
+        call.conversation.requestResponse(ClientEvents.responseCreate()); // e.g. a tool answered meanwhile
+        FakeModel.Session next = call.model.session(1);
+        next.created();
+        call.transcript.sinceLast();
+        next.updated();
+        assertThat(call.transcript.sinceLast()).containsExactly("model: response.create");
+        next.responseCreated("resp_1");
+        next.responseDone("resp_1", "completed");
+        call.conversation.requestResponse(ClientEvents.responseCreate());
+        assertThat(call.transcript.sinceLast()).containsExactly("model: response.create");
     }
 
     @Test
