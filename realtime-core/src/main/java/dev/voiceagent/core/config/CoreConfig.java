@@ -37,11 +37,11 @@ public interface CoreConfig {
     int maxAudioFrameBytes();
 
     /**
-     * Caller audio held while the upstream session is still being configured, in bytes of base64 text
-     * (about 10 s of phone audio). Beyond it audio is dropped, counted and reported to the gateway.
+     * Caller audio held while no upstream session is ready (the first one opening, or a replacement), as audio
+     * time whatever the codec. Beyond it audio is dropped, counted and reported to the gateway once.
      */
-    @WithDefault("120000")
-    int pendingAudioLimitBytes();
+    @WithDefault("10s")
+    Duration heldAudio();
 
     /**
      * Longest transcript text passed to a gateway, in characters; longer ones are cut (and counted), so every

@@ -49,7 +49,7 @@ public final class Conversation {
         this.setup = setup;
         this.services = services;
         this.loop = loop;
-        this.callerAudio = new CallerAudio(services.core().pendingAudioLimitBytes(),
+        this.callerAudio = new CallerAudio(base64Bytes(setup, services.core().heldAudio()),
                 base64Bytes(setup, services.core().reconnect().replayedAudio()));
         this.history = new ConversationHistory(setup.agent(), services.core().reconnect().historyItems());
         this.telemetry = new CallTelemetry(services.metrics(), services.tracing(), setup);

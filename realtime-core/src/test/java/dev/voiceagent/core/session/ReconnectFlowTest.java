@@ -163,7 +163,7 @@ class ReconnectFlowTest {
 
     @Test
     void callerAudioBeyondTheHeldBufferIsCountedAndReportedOnce() {
-        InProcess call = new InProcess().with("core.pending-audio-limit-bytes", "8").ready();
+        InProcess call = new InProcess().with("core.held-audio", "1ms").ready(); // 10 bytes of mu-law as base64
         call.model.session(0).drop(ModelConnection.ABNORMAL);
         call.transcript.sinceLast();
         call.conversation.onGatewayAudio(Buffer.buffer("AAAA"));
