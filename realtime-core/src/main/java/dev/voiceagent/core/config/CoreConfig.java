@@ -44,8 +44,8 @@ public interface CoreConfig {
     Duration heldAudio();
 
     /**
-     * Longest transcript text passed to a gateway, in characters; longer ones are cut (and counted), so every
-     * record fits the gateway's limits.
+     * Longest text from the model (a transcript, an error's message) passed to a gateway, in characters; longer
+     * ones are cut (and counted), so every record fits the gateway's limits.
      */
     @WithDefault("4000")
     int maxTranscriptChars();

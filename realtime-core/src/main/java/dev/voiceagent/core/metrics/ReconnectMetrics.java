@@ -36,7 +36,7 @@ public class ReconnectMetrics {
         heldAudioDropped.increment(bytes);
     }
 
-    /** @param kind what the core refused: oversized_event, invalid_audio, truncated_transcript */
+    /** @param kind what the core refused or cut: invalid_audio, truncated_text */
     public void upstreamRefused(String kind) {
         Counter.builder("voice.core.upstream.refused").tag("kind", kind)
                 .description("What the model sent that the core refused or cut to its limits").register(registry)

@@ -54,14 +54,14 @@ final class ModelEvents {
                 }
             }
             case ModelEvent.AssistantTranscriptDelta delta -> conversation.toGateway(new SessionMessage.Transcript(
-                    Role.ASSISTANT, delta.itemId(), limits.transcript(delta.delta()), false));
+                    Role.ASSISTANT, delta.itemId(), limits.text(delta.delta()), false));
             case ModelEvent.AssistantTranscriptDone done -> {
-                String text = limits.transcript(done.transcript());
+                String text = limits.text(done.transcript());
                 conversation.history.assistant(text);
                 conversation.toGateway(new SessionMessage.Transcript(Role.ASSISTANT, done.itemId(), text, true));
             }
             case ModelEvent.UserTranscript transcript -> {
-                String text = limits.transcript(transcript.transcript());
+                String text = limits.text(transcript.transcript());
                 conversation.history.user(text);
                 conversation.callerAudio.turnTranscribed();
                 conversation.toGateway(new SessionMessage.Transcript(Role.USER, transcript.itemId(), text, true));
@@ -133,10 +133,10 @@ final class ModelEvents {
         if ("conversation_already_has_active_response".equals(error.code()) && responses.refusedAsBusy()) {
             return; // sent again once the active response is done
         }
+        String message = limits.text(error.message());
         services.metrics().upstreamError(error.type());
-        LOG.warnf("conversation %s: model reported %s %s: %s", conversation.id(), error.type(), error.code(),
-                error.message());
+        LOG.warnf("conversation %s: model reported %s %s: %s", conversation.id(), error.type(), error.code(), message);
         conversation.toGateway(new SessionMessage.Error(error.code().isEmpty() ? error.type() : error.code(),
-                error.message(), false));
+                message, false));
     }
 }

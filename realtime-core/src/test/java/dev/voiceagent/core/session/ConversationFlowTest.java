@@ -197,7 +197,10 @@ class ConversationFlowTest {
         assertThat(call.transcript.sinceLast()).containsExactly("gateway: transcript user " + "a".repeat(10));
         assertThat(call.conversation.history.items())
                 .containsExactly(new dev.voiceagent.core.checkpoint.ConversationItem.UserMessage("a".repeat(10)));
-        assertThat(call.counter("voice.core.upstream.refused", "kind", "truncated_transcript")).isEqualTo(1);
+        assertThat(call.counter("voice.core.upstream.refused", "kind", "truncated_text")).isEqualTo(1);
+        call.model.session(0).emit("{\"type\":\"error\",\"error\":{\"type\":\"server_error\","
+                + "\"code\":\"server_error\",\"message\":\"" + "m".repeat(50) + "\"}}");
+        assertThat(call.gateway.messages(SessionMessage.Error.class).get(0).message()).isEqualTo("m".repeat(10));
     }
 
     @Test
