@@ -205,7 +205,12 @@ public final class CoreConversation {
                     return false;
                 }
             }
-            case SessionMessage.End end -> ending = true;
+            case SessionMessage.End end -> {
+                ending = true;
+                if (resumption != null && resumption.awaitingReady()) {
+                    resumeTarget.observer().outcome(ResumeOutcome.REFUSED);
+                }
+            }
             default -> {
             }
         }
@@ -221,6 +226,9 @@ public final class CoreConversation {
         if (resumeToken == null || ending || !resumeTarget.policy().enabled()) {
             LOG.debugf("conversation %s of call %s ends with its socket (%s)", id, start.callId(),
                     resumeToken == null ? "no resume token" : ending ? "it was ending" : "resume is off");
+            if (resumeToken == null && !ending && resumeTarget.policy().enabled()) {
+                resumeTarget.observer().outcome(ResumeOutcome.NO_TOKEN);
+            }
             closedByCore();
             return;
         }
