@@ -42,4 +42,64 @@ public interface CoreConfig {
      */
     @WithDefault("120000")
     int pendingAudioLimitBytes();
+
+    /**
+     * Longest transcript text passed to a gateway, in characters; longer ones are cut (and counted), so every
+     * record fits the gateway's limits.
+     */
+    @WithDefault("4000")
+    int maxTranscriptChars();
+
+    /** How a conversation outlives the loss of its upstream model session. */
+    Reconnect reconnect();
+
+    interface Reconnect {
+
+        /** Attempts to open a new upstream session after one is lost, before the caller hears an apology. */
+        @WithDefault("3")
+        int attempts();
+
+        /** Wait before the second attempt (the first is at once), doubled for each later one. */
+        @WithDefault("250ms")
+        Duration backoff();
+
+        /**
+         * Age at which an upstream session is replaced (at the next pause in the conversation), before the API's
+         * own limit ends it without warning (60 minutes for OpenAI, 30 on Azure: set 25m there).
+         */
+        @WithDefault("55m")
+        Duration maxSessionAge();
+
+        /**
+         * Caller audio already sent that a new session hears again: what was in flight when the connection broke,
+         * and the words of a turn not yet transcribed. Cleared at each caller transcript, so nothing is heard twice.
+         */
+        @WithDefault("3s")
+        Duration replayedAudio();
+
+        /** Conversation items kept to re-create the conversation in a new session (oldest dropped first). */
+        @WithDefault("200")
+        int historyItems();
+    }
+
+    /** Where conversations are checkpointed at every turn, so they can resume, on any core with Redis. */
+    Checkpoint checkpoint();
+
+    interface Checkpoint {
+
+        enum Store {
+            /** This instance's memory: resumes only here (the local default). */
+            MEMORY,
+            /** Redis at {@code quarkus.redis.hosts}, shared by all cores. */
+            REDIS
+        }
+
+        /** Env: CORE_CHECKPOINT_STORE. */
+        @WithDefault("memory")
+        Store store();
+
+        /** How long a checkpoint (and a resume token) stays valid after the conversation's last turn. */
+        @WithDefault("10m")
+        Duration ttl();
+    }
 }

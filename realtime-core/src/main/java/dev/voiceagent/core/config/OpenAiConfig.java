@@ -49,6 +49,13 @@ public interface OpenAiConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /**
+     * Largest event accepted from the model, in bytes. A larger one (a runaway transcript) ends only its own
+     * conversation, with a logged reason; the model's real events are a few kilobytes.
+     */
+    @WithDefault("1048576")
+    int maxEventBytes();
+
     TurnDetection turnDetection();
 
     interface TurnDetection {

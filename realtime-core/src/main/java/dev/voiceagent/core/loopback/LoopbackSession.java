@@ -96,11 +96,6 @@ final class LoopbackSession implements ModelSession, SpeechDetector.Listener {
         }
     }
 
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
     private void onSessionUpdate(JsonNode update) {
         update.fields().forEachRemaining(field -> session.set(field.getKey(), field.getValue()));
         configure();

@@ -6,6 +6,11 @@ public interface ModelListener {
     /** One server event (JSON text). */
     void onEvent(String serverEvent);
 
-    /** The model side closed the session; {@code detail} says how, for logs and the gateway. */
-    void onClosed(String detail);
+    /**
+     * The session closed without the core asking: the model side closed it or the connection broke.
+     *
+     * @param code the websocket close code; 1006 when no close frame came (a reset or a cut network)
+     * @param detail how, for logs
+     */
+    void onClosed(int code, String detail);
 }

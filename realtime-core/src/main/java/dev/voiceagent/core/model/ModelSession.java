@@ -6,7 +6,6 @@ public interface ModelSession {
     /** Sends one client event (JSON text). Ignored once the session is closed. */
     void send(String clientEvent);
 
+    /** Closes the session; its listener hears nothing more. */
     void close();
-
-    boolean isOpen();
 }

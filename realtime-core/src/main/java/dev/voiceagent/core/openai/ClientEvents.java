@@ -60,9 +60,31 @@ public final class ClientEvents {
 
     /** A system message in the conversation: context for the model that nobody said aloud. */
     public static String systemNote(String text) {
+        return message("system", "input_text", text);
+    }
+
+    private static String message(String role, String partType, String text) {
         ObjectNode event = event("conversation.item.create");
-        ObjectNode item = event.putObject("item").put("type", "message").put("role", "system");
-        item.putArray("content").addObject().put("type", "input_text").put("text", text);
+        ObjectNode item = event.putObject("item").put("type", "message").put("role", role);
+        item.putArray("content").addObject().put("type", partType).put("text", text);
+        return event.toString();
+    }
+
+    /** What the caller said, re-created as text in a new session ({@code input_text}: a user message's text part). */
+    public static String userMessage(String text) {
+        return message("user", "input_text", text);
+    }
+
+    /** What the assistant said, re-created as text ({@code output_text}: the API takes no assistant audio). */
+    public static String assistantMessage(String text) {
+        return message("assistant", "output_text", text);
+    }
+
+    /** A function call the model made in an earlier session, so its output can follow it. */
+    public static String functionCall(String callId, String name, String arguments) {
+        ObjectNode event = event("conversation.item.create");
+        event.putObject("item").put("type", "function_call").put("call_id", callId).put("name", name)
+                .put("arguments", arguments);
         return event.toString();
     }
 

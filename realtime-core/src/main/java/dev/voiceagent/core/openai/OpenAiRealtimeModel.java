@@ -22,6 +22,10 @@ public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OpenAiRealtimeModel.class);
 
+    /** RFC 6455: the connection ended without a close frame. */
+    private static final int ABNORMAL_CLOSURE = 1006;
+    private static final short MESSAGE_TOO_BIG = 1009;
+
     private final OpenAiConfig config;
     private final WebSocketClient client;
 
@@ -32,8 +36,8 @@ public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(Integer.MAX_VALUE)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxFrameSize(1 << 20)
-                .setMaxMessageSize(16 << 20));
+                .setMaxFrameSize(Math.min(1 << 20, config.maxEventBytes()))
+                .setMaxMessageSize(config.maxEventBytes()));
     }
 
     @Override
@@ -55,9 +59,26 @@ public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
             }
         });
         return client.connect(options).map(socket -> {
+            boolean[] reported = new boolean[1];
             socket.textMessageHandler(listener::onEvent);
-            socket.closeHandler(v -> listener.onClosed("code " + socket.closeStatusCode()));
-            socket.exceptionHandler(e -> LOG.debugf("upstream socket error: %s", e.getMessage()));
+            socket.closeHandler(v -> {
+                Short code = socket.closeStatusCode();
+                if (!reported[0]) {
+                    reported[0] = true;
+                    listener.onClosed(code == null ? ABNORMAL_CLOSURE : code, code == null ? "connection lost"
+                            : "close " + code + (socket.closeReason() == null ? "" : " " + socket.closeReason()));
+                }
+            });
+            socket.exceptionHandler(e -> {
+                // Vert.x reports an event over the message limit but keeps the socket: the rest of it would follow.
+                if (e.getMessage() != null && e.getMessage().contains("max message size") && !reported[0]) {
+                    reported[0] = true;
+                    listener.onClosed(MESSAGE_TOO_BIG, e.getMessage());
+                    socket.close(MESSAGE_TOO_BIG, "message too big");
+                } else {
+                    LOG.debugf("upstream socket error: %s", e.getMessage());
+                }
+            });
             return new Session(socket);
         });
     }
@@ -87,11 +108,6 @@ public final class OpenAiRealtimeModel implements RealtimeModel, AutoCloseable {
             if (!socket.isClosed()) {
                 socket.close();
             }
-        }
-
-        @Override
-        public boolean isOpen() {
-            return !socket.isClosed();
         }
     }
 }

@@ -1,13 +1,14 @@
 package dev.voiceagent.core.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.handoff.ArgumentsCheck;
 import dev.voiceagent.core.mcp.ToolOutcome;
 import dev.voiceagent.core.openai.ClientEvents;
+import dev.voiceagent.core.openai.ModelEvent;
 import dev.voiceagent.session.SessionMessage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -26,18 +27,27 @@ final class FunctionCalls {
 
     private final Conversation conversation;
     private final ConversationServices services;
+    private final ConversationLoop loop;
+    /** Calls whose tool is still running here. */
+    private final java.util.Set<String> running = new java.util.HashSet<>();
 
-    FunctionCalls(Conversation conversation, ConversationServices services) {
+    FunctionCalls(Conversation conversation, ConversationServices services, ConversationLoop loop) {
         this.conversation = conversation;
         this.services = services;
+        this.loop = loop;
     }
 
-    /** A completed {@code function_call} output item. */
-    void onFunctionCall(JsonNode item) {
-        String name = item.path("name").asText();
-        String callId = item.path("call_id").asText();
-        String arguments = item.path("arguments").asText("{}");
-        switch (services.agentTools().resolve(conversation.agent(), conversation.channelName(), name)) {
+    boolean isRunning(String callId) {
+        return running.contains(callId);
+    }
+
+    /** A completed {@code function_call} output item; it joins the history, so a new session can take its output. */
+    void onFunctionCall(ModelEvent.FunctionCall call) {
+        String name = call.name();
+        String callId = call.callId();
+        String arguments = call.arguments();
+        conversation.history.functionCall(callId, name, arguments);
+        switch (services.agentTools().resolve(conversation.history.agent(), conversation.setup.channelName(), name)) {
             case AgentTools.Handoff handoff -> {
                 conversation.handOff(handoff.target());
                 answer(callId, "{\"assistant\":\"" + handoff.target().name() + "\"}");
@@ -60,35 +70,43 @@ final class FunctionCalls {
             answer(callId, ToolOutcome.error(problem.get()).forModel());
             return;
         }
-        long started = System.nanoTime();
-        long holdingTimer = conversation.context().owner().setTimer(
-                services.tools().tools().holdingDelay().toMillis(),
-                t -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
+        Clock clock = services.clock();
+        long started = clock.millis();
+        long holdingTimer = loop.schedule(services.tools().tools().holdingDelay(),
+                () -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
         conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(), "started"));
-        Span span = conversation.telemetry().toolCall(tool.reference().tool(), tool.reference().server());
-        services.mcp().call(tool.reference(), arguments).onComplete(result -> {
-            conversation.context().owner().cancelTimer(holdingTimer);
-            ToolOutcome outcome = result.succeeded() ? result.result()
-                    : ToolOutcome.error("the tool failed: " + result.cause().getMessage());
-            services.metrics().toolCall(tool.reference().tool(), outcome.isError() ? "error" : "ok");
-            services.metrics().toolLatency(System.nanoTime() - started);
-            LOG.infof("conversation %s: tool %s %s in %d ms", conversation.id(), tool.reference().tool(),
-                    outcome.isError() ? "failed" : "answered", (System.nanoTime() - started) / 1_000_000);
-            conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(),
-                    outcome.isError() ? "error" : "ok"));
-            if (outcome.isError()) {
-                span.setStatus(StatusCode.ERROR);
-            }
-            span.end();
-            answer(callId, outcome.forModel());
-        });
+        Span span = conversation.telemetry.toolCall(tool.reference().tool(), tool.reference().server());
+        running.add(callId);
+        services.mcp().call(tool.reference(), arguments).onComplete(result -> loop.execute(() ->
+                answered(tool, callId, started, holdingTimer, span, result.succeeded() ? result.result()
+                        : ToolOutcome.error("the tool failed: " + result.cause().getMessage()))));
+    }
+
+    private void answered(AgentTools.McpTool tool, String callId, long started, long holdingTimer, Span span,
+            ToolOutcome outcome) {
+        loop.cancel(holdingTimer);
+        running.remove(callId);
+        long took = services.clock().millis() - started;
+        services.metrics().toolCall(tool.reference().tool(), outcome.isError() ? "error" : "ok");
+        services.metrics().toolLatency(took * 1_000_000);
+        LOG.infof("conversation %s: tool %s %s in %d ms", conversation.id(), tool.reference().tool(),
+                outcome.isError() ? "failed" : "answered", took);
+        conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(),
+                outcome.isError() ? "error" : "ok"));
+        if (outcome.isError()) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
+        answer(callId, outcome.forModel());
     }
 
     private void answer(String callId, String output) {
         if (conversation.isEnded()) {
             return;
         }
+        conversation.history.functionOutput(callId, output);
         conversation.sendUpstream(ClientEvents.functionCallOutput(callId, output));
         conversation.requestResponse(ClientEvents.responseCreate());
+        conversation.checkpoint();
     }
 }

@@ -10,47 +10,65 @@ import org.junit.jupiter.api.Test;
 class ServerEventParserTest {
 
     @Test
-    void readsAnAudioDeltaWithoutATree() throws IOException {
-        ServerEvent event = ServerEventParser.parse("""
+    void readsAnAudioDelta() throws IOException {
+        ModelEvent event = ServerEventParser.parse("""
                 {"type":"response.output_audio.delta","event_id":"event_3","response_id":"resp_001",\
                 "item_id":"item_001","output_index":0,"content_index":0,"delta":"//7+/v7+"}""");
-        assertThat(event.isAudioDelta()).isTrue();
-        assertThat(event.itemId()).isEqualTo("item_001");
-        assertThat(event.responseId()).isEqualTo("resp_001");
-        assertThat(event.delta()).isEqualTo("//7+/v7+");
-        assertThat(event.json()).isNull();
+        assertThat(event).isEqualTo(new ModelEvent.AudioDelta("item_001", "resp_001", "//7+/v7+"));
     }
 
     @Test
     void fieldOrderDoesNotMatter() throws IOException {
-        ServerEvent event = ServerEventParser.parse("""
+        ModelEvent event = ServerEventParser.parse("""
                 {"delta":"AAAA","item_id":"i","event_id":"e","type":"response.output_audio.delta","response_id":"r"}""");
-        assertThat(event.isAudioDelta()).isTrue();
-        assertThat(event.delta()).isEqualTo("AAAA");
+        assertThat(event).isEqualTo(new ModelEvent.AudioDelta("i", "r", "AAAA"));
     }
 
     @Test
-    void keepsTheTreeOfOtherEvents() throws IOException {
-        ServerEvent event = ServerEventParser.parse("""
+    void readsAnErrorEvent() throws IOException {
+        ModelEvent event = ServerEventParser.parse("""
                 {"type":"error","event_id":"event_890","error":{"type":"invalid_request_error",\
                 "code":"response_cancel_not_active","message":"Cancellation failed: no active response found",\
                 "param":null,"event_id":"evt_1"}}""");
-        assertThat(event.type()).isEqualTo("error");
-        assertThat(event.json().path("error").path("code").asText()).isEqualTo("response_cancel_not_active");
+        assertThat(event).isEqualTo(new ModelEvent.Error("invalid_request_error", "response_cancel_not_active",
+                "Cancellation failed: no active response found"));
     }
 
     @Test
     void readsSpeechStartedAndTranscripts() throws IOException {
-        ServerEvent speech = ServerEventParser.parse("""
+        assertThat(ServerEventParser.parse("""
                 {"event_id":"event_1516","type":"input_audio_buffer.speech_started","audio_start_ms":1000,\
-                "item_id":"msg_003"}""");
-        assertThat(speech.itemId()).isEqualTo("msg_003");
-        ServerEvent transcript = ServerEventParser.parse("""
+                "item_id":"msg_003"}""")).isEqualTo(new ModelEvent.SpeechStarted("msg_003"));
+        assertThat(ServerEventParser.parse("""
                 {"event_id":"event_2122","type":"conversation.item.input_audio_transcription.completed",\
                 "item_id":"msg_003","content_index":0,"transcript":"Hello, how are you?",\
-                "usage":{"type":"duration","seconds":1.2}}""");
-        assertThat(transcript.text("transcript")).isEqualTo("Hello, how are you?");
-        assertThat(transcript.text("missing")).isNull();
+                "usage":{"type":"duration","seconds":1.2}}"""))
+                .isEqualTo(new ModelEvent.UserTranscript("msg_003", "Hello, how are you?"));
+    }
+
+    @Test
+    void readsAFunctionCallItemAndIgnoresOtherItems() throws IOException {
+        assertThat(ServerEventParser.parse("""
+                {"type":"response.output_item.done","event_id":"e","response_id":"r","output_index":0,\
+                "item":{"id":"item_1","type":"function_call","status":"completed","name":"search-hotel",\
+                "call_id":"call_1","arguments":"{\\"city\\":\\"Paris\\"}"}}"""))
+                .isEqualTo(new ModelEvent.FunctionCall("call_1", "search-hotel", "{\"city\":\"Paris\"}"));
+        assertThat(ServerEventParser.parse("""
+                {"type":"response.output_item.done","event_id":"e","item":{"id":"i","type":"message"}}"""))
+                .isEqualTo(new ModelEvent.Other("response.output_item.done"));
+    }
+
+    @Test
+    void readsResponseLifecycle() throws IOException {
+        assertThat(ServerEventParser.parse("""
+                {"type":"response.created","event_id":"e","response":{"id":"resp_1","status":"in_progress"}}"""))
+                .isEqualTo(new ModelEvent.ResponseCreated("resp_1"));
+        ModelEvent done = ServerEventParser.parse("""
+                {"type":"response.done","event_id":"e","response":{"id":"resp_1","status":"cancelled"}}""");
+        assertThat(done).isInstanceOfSatisfying(ModelEvent.ResponseDone.class, d -> {
+            assertThat(d.responseId()).isEqualTo("resp_1");
+            assertThat(d.status()).isEqualTo("cancelled");
+        });
     }
 
     @Test

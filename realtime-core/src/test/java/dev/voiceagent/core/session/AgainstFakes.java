@@ -1,6 +1,7 @@
 package dev.voiceagent.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
@@ -8,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -23,10 +25,18 @@ abstract class AgainstFakes {
     @Inject
     Vertx vertx;
 
+    @Inject
+    ConversationRegistry registry;
+
     FakeRealtimeServer fake;
 
+    /**
+     * Starts when the previous test's conversations have ended: the fake's reset closes their upstream sessions,
+     * which a live conversation would replace with a new one, counted among this test's sessions.
+     */
     @BeforeEach
     void quietFake() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.active() == 0);
         fake = FakeOpenAiResource.fake;
         fake.reset();
         fake.expectApiKey("sk-test").sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses());

@@ -26,6 +26,7 @@ public final class FakeRealtimeServer implements AutoCloseable {
     private final List<FakeRealtimeSession> sessions = new CopyOnWriteArrayList<>();
     private volatile String expectedApiKey = "test-key";
     private volatile boolean refuseConnections;
+    private final java.util.concurrent.atomic.AtomicInteger refuseNext = new java.util.concurrent.atomic.AtomicInteger();
     private volatile FakeRealtimeSession.Options sessionOptions = FakeRealtimeSession.Options.defaults();
     private volatile int rejectedHandshakes;
 
@@ -74,6 +75,12 @@ public final class FakeRealtimeServer implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code count} handshakes are answered 503, then the service is back. */
+    public FakeRealtimeServer refuseNextConnections(int count) {
+        refuseNext.set(count);
+        return this;
+    }
+
     /** Options for sessions accepted from now on. */
     public FakeRealtimeServer sessionOptions(FakeRealtimeSession.Options options) {
         this.sessionOptions = options;
@@ -105,11 +112,12 @@ public final class FakeRealtimeServer implements AutoCloseable {
         sessions.clear();
         sessionOptions = FakeRealtimeSession.Options.defaults();
         refuseConnections = false;
+        refuseNext.set(0);
         rejectedHandshakes = 0;
     }
 
     private void handshake(HttpServerRequest request) {
-        if (refuseConnections) {
+        if (refuseConnections || refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             reject(request, 503, "service unavailable");
             return;
         }

@@ -75,6 +75,10 @@ public final class FakeRealtimeSession {
     private final List<RecordedEvent> received = new CopyOnWriteArrayList<>();
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
     private final List<Truncation> truncations = new CopyOnWriteArrayList<>();
+    /** Items the client created, as accepted, in order. */
+    private final List<JsonNode> createdItems = new CopyOnWriteArrayList<>();
+    /** Function calls the conversation has (made by the model or created by the client): outputs must match one. */
+    private final java.util.Set<String> callIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<byte[]> inputChunks = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream inputAudio = new ByteArrayOutputStream();
     private final Map<String, Long> outputBytesByItem = new HashMap<>();
@@ -86,6 +90,7 @@ public final class FakeRealtimeSession {
     private boolean audioExchanged;
     private int pendingInputBytes;
     private ScriptedResponse activeResponse;
+    private final SessionFaults faults;
 
     FakeRealtimeSession(Context context, ServerWebSocket socket, HttpConnection connection, String model,
             Options options) {
@@ -96,6 +101,7 @@ public final class FakeRealtimeSession {
         this.options = options;
         this.session = defaultSession(model);
         this.inputFormat = SessionUpdateRules.formatOf(session, "input");
+        this.faults = new SessionFaults(this, context, socket, connection);
         socket.textMessageHandler(this::onClientEvent);
         socket.binaryMessageHandler(b -> violation("invalid_request_error", "binary frames are not supported", null));
         socket.closeHandler(v -> open = false);
@@ -136,6 +142,11 @@ public final class FakeRealtimeSession {
 
     public List<Truncation> truncations() {
         return List.copyOf(truncations);
+    }
+
+    /** The conversation items the client created (messages, function calls and outputs), as accepted, in order. */
+    public List<JsonNode> createdItems() {
+        return List.copyOf(createdItems);
     }
 
     /** All caller audio appended so far, decoded, in order. */
@@ -201,6 +212,7 @@ public final class FakeRealtimeSession {
     /** The model calls a function: a response whose only output is a completed {@code function_call} item. */
     public String functionCall(String name, String argumentsJson) {
         String callId = nextId("call");
+        callIds.add(callId);
         context.runOnContext(v -> {
             String responseId = nextId("resp");
             String itemId = nextId("item");
@@ -227,6 +239,11 @@ public final class FakeRealtimeSession {
     /** An {@code error} event, as the service sends for recoverable problems. */
     public void sendError(String type, String code, String message) {
         context.runOnContext(v -> sendErrorNow(type, code, message, null));
+    }
+
+    /** Faults this session can be made to show. */
+    public SessionFaults faults() {
+        return faults;
     }
 
     /** Drops the TCP connection under the websocket, as a crashed server or a cut network would. */
@@ -332,20 +349,17 @@ public final class FakeRealtimeSession {
 
     private void onItemCreate(JsonNode event) {
         JsonNode item = event.path("item");
-        String itemType = item.path("type").asText("");
-        boolean valid = switch (itemType) {
-            case "message" -> List.of("user", "system", "assistant").contains(item.path("role").asText())
-                    && item.path("content").isArray();
-            case "function_call_output" -> item.hasNonNull("call_id") && item.path("output").isTextual();
-            case "function_call" -> item.hasNonNull("call_id") && item.hasNonNull("name");
-            default -> false;
-        };
-        if (!valid) {
-            violation("invalid_value", "Invalid conversation item of type '" + itemType + "'.", event);
+        var problem = ItemRules.problem(item, callIds);
+        if (problem.isPresent()) {
+            violation(problem.get().getKey(), problem.get().getValue(), event);
             return;
+        }
+        if ("function_call".equals(item.path("type").asText())) {
+            callIds.add(item.path("call_id").asText());
         }
         ObjectNode created = item.deepCopy();
         created.put("id", item.path("id").asText(nextId("item")));
+        createdItems.add(created);
         send(event("conversation.item.added").set("item", created));
         send(event("conversation.item.done").set("item", created));
     }

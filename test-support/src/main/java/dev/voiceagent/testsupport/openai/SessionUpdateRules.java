@@ -10,9 +10,16 @@ import java.util.Optional;
 /** What the GA API accepts in {@code session.update}, and how an update merges into the effective session. */
 final class SessionUpdateRules {
 
-    /** Beta-era fields the GA endpoint no longer takes. */
-    private static final List<String> BETA_FIELDS = List.of("input_audio_format", "output_audio_format", "voice",
-            "turn_detection", "modalities", "input_audio_transcription", "temperature");
+    /**
+     * The fields of the GA {@code RealtimeSessionCreateRequest} (API reference, client events, session.update):
+     * anything else, a beta-era name like {@code input_audio_format} or a misspelling, is refused as the API does.
+     */
+    private static final List<String> SESSION_FIELDS = List.of("type", "model", "instructions", "output_modalities",
+            "audio", "tools", "tool_choice", "max_output_tokens", "tracing", "truncation", "prompt", "include");
+    private static final List<String> AUDIO_FIELDS = List.of("input", "output");
+    private static final List<String> INPUT_FIELDS = List.of("format", "noise_reduction", "transcription",
+            "turn_detection");
+    private static final List<String> OUTPUT_FIELDS = List.of("format", "voice", "speed");
     private static final List<String> FORMATS = List.of("audio/pcm", "audio/pcmu", "audio/pcma");
 
     private SessionUpdateRules() {
@@ -27,10 +34,12 @@ final class SessionUpdateRules {
         if (!"realtime".equals(session.path("type").asText())) {
             return problem("missing_required_parameter", "Missing required parameter: 'session.type'.");
         }
-        for (String field : BETA_FIELDS) {
-            if (session.has(field)) {
-                return problem("unknown_parameter", "Unknown parameter: 'session." + field + "'.");
-            }
+        Optional<String> unknown = unknownField(session, SESSION_FIELDS, "session")
+                .or(() -> unknownField(session.path("audio"), AUDIO_FIELDS, "session.audio"))
+                .or(() -> unknownField(session.path("audio").path("input"), INPUT_FIELDS, "session.audio.input"))
+                .or(() -> unknownField(session.path("audio").path("output"), OUTPUT_FIELDS, "session.audio.output"));
+        if (unknown.isPresent()) {
+            return problem("unknown_parameter", "Unknown parameter: '" + unknown.get() + "'.");
         }
         for (String direction : List.of("input", "output")) {
             JsonNode format = session.path("audio").path(direction).path("format");
@@ -55,6 +64,17 @@ final class SessionUpdateRules {
         if (audioProduced && !voice.isMissingNode()
                 && !voice.asText().equals(effective.path("audio").path("output").path("voice").asText())) {
             return problem("cannot_update_voice", "Cannot update a conversation's voice if assistant audio is present.");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> unknownField(JsonNode object, List<String> allowed, String path) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                return Optional.of(path + "." + name);
+            }
         }
         return Optional.empty();
     }

@@ -88,6 +88,49 @@ class FakeRealtimeServerTest {
     }
 
     @Test
+    void acceptsOnlyTheGaSessionFieldsAtEveryLevel() {
+        socket.writeTextMessage("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+                + "\"instruction\":\"misspelt\"}}");
+        assertThat(awaitErrorCode()).isEqualTo("unknown_parameter");
+        socket.writeTextMessage("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+                + "\"audio\":{\"output\":{\"voice\":\"marin\",\"format_type\":\"audio/pcmu\"}}}}");
+        await().until(() -> fake.session(0).violations().size() == 2);
+        assertThat(fake.session(0).violations().get(1).message()).contains("session.audio.output.format_type");
+    }
+
+    @Test
+    void acceptsMessagePartsOnlyOfTheirRole() {
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"Hi\"}]}"));
+        assertThat(awaitErrorCode()).isEqualTo("invalid_value");
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"output_text\",\"text\":\"Hi\"}]}"));
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"output_text\",\"text\":\"Hello, how can I help?\"}]}"));
+        socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"A room in Paris\"}]}"));
+        await().until(() -> fake.session(0).createdItems().size() == 2);
+        assertThat(fake.session(0).violations()).hasSize(2);
+    }
+
+    @Test
+    void acceptsAFunctionOutputOnlyForACallTheConversationHas() {
+        socket.writeTextMessage(item("{\"type\":\"function_call_output\",\"call_id\":\"call_x\","
+                + "\"output\":\"{}\"}"));
+        assertThat(awaitErrorCode()).isEqualTo("invalid_value");
+        socket.writeTextMessage(item("{\"type\":\"function_call\",\"call_id\":\"call_x\","
+                + "\"name\":\"search-hotel\",\"arguments\":\"{}\"}"));
+        socket.writeTextMessage(item("{\"type\":\"function_call_output\",\"call_id\":\"call_x\","
+                + "\"output\":\"{}\"}"));
+        await().until(() -> fake.session(0).createdItems().size() == 2);
+        assertThat(fake.session(0).violations()).hasSize(1);
+    }
+
+    private static String item(String item) {
+        return "{\"type\":\"conversation.item.create\",\"item\":" + item + "}";
+    }
+
+    @Test
     void refusesUnknownEventTypes() {
         socket.writeTextMessage("{\"type\":\"response.audio.delta\"}");
         assertThat(awaitEvent("error").path("error").path("type").asText()).isEqualTo("invalid_request_error");
@@ -158,6 +201,40 @@ class FakeRealtimeServerTest {
                 .addHeader("Authorization", "Bearer test-key").addHeader("OpenAI-Beta", "realtime=v1")))
                 .hasMessageContaining("400");
         assertThat(fake.rejectedHandshakes()).isEqualTo(2);
+    }
+
+    @Test
+    void dropsTheConnectionWithAResetOrClosesWithAServerError() throws Exception {
+        java.util.concurrent.CompletableFuture<Short> resetCode = new java.util.concurrent.CompletableFuture<>();
+        socket.closeHandler(v -> resetCode.complete(socket.closeStatusCode() == null ? -1 : socket.closeStatusCode()));
+        fake.session(0).faults().reset();
+        assertThat(resetCode.get(5, TimeUnit.SECONDS)).as("no close frame").isEqualTo((short) -1);
+
+        WebSocket second = open(new WebSocketConnectOptions().setAbsoluteURI(fake.openAiUrl() + "?model=gpt-realtime")
+                .addHeader("Authorization", "Bearer test-key"));
+        java.util.concurrent.CompletableFuture<Short> closeCode = new java.util.concurrent.CompletableFuture<>();
+        second.closeHandler(v -> closeCode.complete(second.closeStatusCode()));
+        fake.awaitSessions(2).get(1).faults().serverError();
+        assertThat(closeCode.get(5, TimeUnit.SECONDS)).isEqualTo((short) 1011);
+    }
+
+    @Test
+    void refusesTheNextConnectionsThenAcceptsAgain() throws Exception {
+        fake.refuseNextConnections(2);
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setAbsoluteURI(fake.openAiUrl() + "?model=gpt-realtime").addHeader("Authorization", "Bearer test-key");
+        assertThatThrownBy(() -> open(options)).hasMessageContaining("503");
+        assertThatThrownBy(() -> open(options)).hasMessageContaining("503");
+        open(options);
+        assertThat(fake.awaitSessions(2)).hasSize(2);
+    }
+
+    @Test
+    void sendsAnOversizedEventInFragmentsAndABrokenAudioDelta() {
+        fake.session(0).faults().oversizedTranscript(200_000);
+        fake.session(0).faults().invalidAudioDelta();
+        assertThat(awaitEvent("response.output_audio_transcript.delta").path("delta").asText()).hasSize(200_000);
+        assertThat(awaitEvent("response.output_audio.delta").path("delta").asText()).isEqualTo("this is not base64!");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.voiceagent.core.drain;
+package dev.voiceagent.core.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,8 +1,9 @@
-package dev.voiceagent.core.model;
+package dev.voiceagent.core.provider;
 
 import dev.voiceagent.core.config.OpenAiConfig;
 import dev.voiceagent.core.loopback.LoopbackConfig;
 import dev.voiceagent.core.loopback.LoopbackModel;
+import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.OpenAiRealtimeModel;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
