@@ -30,6 +30,7 @@ public final class CoreConnections implements AutoCloseable {
     private final ResumePolicy resume;
     private final Map<Key, Future<CoreConnection>> connections = new ConcurrentHashMap<>();
     private volatile CoreReachability reachability;
+    private volatile ResumeOutcome.Observer resumeObserver;
 
     /** Connections that present no credential (a core that asks for none, as in tests). */
     public CoreConnections(Vertx vertx) {
@@ -58,6 +59,18 @@ public final class CoreConnections implements AutoCloseable {
                 .setConnectTimeout(5_000));
     }
 
+    /** Tells {@code observer} how each conversation whose socket was lost came out of it. */
+    public void observeResumes(ResumeOutcome.Observer observer) {
+        this.resumeObserver = observer;
+    }
+
+    private void resumeOutcome(ResumeOutcome outcome) {
+        ResumeOutcome.Observer observer = resumeObserver;
+        if (observer != null) {
+            observer.outcome(outcome);
+        }
+    }
+
     /** Tells {@code reachability} whether sockets to its core could be opened. */
     public void reportTo(CoreReachability reachability) {
         this.reachability = reachability;
@@ -82,7 +95,7 @@ public final class CoreConnections implements AutoCloseable {
             CoreConversation.Listener listener) {
         ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
         CoreConversation conversation = new CoreConversation(context, start,
-                new Resumption.Target(resumeBaseUrl, resume, this::connectionFor), listener);
+                new Resumption.Target(resumeBaseUrl, resume, this::connectionFor, this::resumeOutcome), listener);
         return connectionFor(coreBaseUrl, context).compose(connection -> {
             Promise<CoreConversation> opened = context.promise();
             EventLoops.run(context.nettyEventLoop(), () -> {

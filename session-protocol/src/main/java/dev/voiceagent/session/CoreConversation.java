@@ -94,8 +94,9 @@ public final class CoreConversation {
     }
 
     /**
-     * Sends a control message. While the conversation is between cores, {@code dtmf} and {@code end} wait for the
-     * new core and {@code playback.interrupted} is dropped (it names items of the lost session).
+     * Sends a control message. While the conversation is between cores, {@code dtmf} waits for the new core, a
+     * drain's {@code end} is asked again of it, and {@code playback.interrupted} is dropped (it names items of the
+     * lost session).
      *
      * @return false when the message is larger than a record may be ({@link ConversationRecords#MAX_PAYLOAD_BYTES}):
      *         it is refused here rather than get the socket every conversation shares closed
@@ -205,7 +206,12 @@ public final class CoreConversation {
                     return false;
                 }
             }
-            case SessionMessage.End end -> ending = true;
+            case SessionMessage.End end -> {
+                ending = true;
+                if (resumption != null && resumption.awaitingReady()) {
+                    resumeTarget.observer().outcome(ResumeOutcome.REFUSED);
+                }
+            }
             default -> {
             }
         }
@@ -221,6 +227,9 @@ public final class CoreConversation {
         if (resumeToken == null || ending || !resumeTarget.policy().enabled()) {
             LOG.debugf("conversation %s of call %s ends with its socket (%s)", id, start.callId(),
                     resumeToken == null ? "no resume token" : ending ? "it was ending" : "resume is off");
+            if (resumeToken == null && !ending && resumeTarget.policy().enabled()) {
+                resumeTarget.observer().outcome(ResumeOutcome.NO_TOKEN);
+            }
             closedByCore();
             return;
         }

@@ -24,7 +24,7 @@ final class Resumption {
     }
 
     /** Where and how a conversation is resumed. */
-    record Target(URI coreBaseUrl, ResumePolicy policy, Connector connector) {
+    record Target(URI coreBaseUrl, ResumePolicy policy, Connector connector, ResumeOutcome.Observer observer) {
     }
 
     private static final Logger LOG = Logger.getLogger(Resumption.class);
@@ -103,6 +103,7 @@ final class Resumption {
                 + "%d ms and %d control messages dropped", conversation.start().callId(), target.coreBaseUrl(),
                 ready.conversationId(), elapsedMillis(), attempts, heldMillis, millis(audio.droppedBytes()),
                 droppedControl);
+        target.observer().outcome(ResumeOutcome.RESUMED);
     }
 
     /** The conversation ended meanwhile: nothing more is tried, and what was held is let go. */
@@ -151,6 +152,7 @@ final class Resumption {
         LOG.warnf("call %s could not be resumed on %s within %d ms (%d attempts); %d ms of caller audio dropped",
                 conversation.start().callId(), target.coreBaseUrl(), elapsedMillis(), attempts,
                 millis(audio.bytes() + audio.droppedBytes()));
+        target.observer().outcome(ResumeOutcome.TIMED_OUT);
         conversation.resumeTimedOut();
     }
 

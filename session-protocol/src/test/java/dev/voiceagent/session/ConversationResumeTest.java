@@ -24,8 +24,15 @@ class ConversationResumeTest {
     /** The core that pre-warmed the call (named by its reference), and the one the Service routes to after. */
     private final FakeCore prewarming = FakeCore.start(vertx, "a");
     private final FakeCore service = FakeCore.start(vertx, "b");
-    private CoreConnections connections = new CoreConnections(vertx, () -> null,
-            new ResumePolicy(Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200)));
+    private final List<ResumeOutcome> outcomes = new CopyOnWriteArrayList<>();
+    private CoreConnections connections = connections(Duration.ofSeconds(5));
+
+    private CoreConnections connections(Duration window) {
+        CoreConnections made = new CoreConnections(vertx, () -> null,
+                new ResumePolicy(window, Duration.ofMillis(20), Duration.ofMillis(100)));
+        made.observeResumes(outcomes::add);
+        return made;
+    }
 
     /** Everything one conversation's listener is told, in order. */
     private static final class Heard implements CoreConversation.Listener {
@@ -113,6 +120,7 @@ class ConversationResumeTest {
                 .as("dtmf waits for the new core; playback of the lost session is not reported")
                 .containsExactly(service.received.get(0).payload(), "{\"type\":\"dtmf\",\"digit\":\"7\"}");
         assertThat(heard.events).containsExactly("ready a-CA1", "resumed b-CA1");
+        assertThat(outcomes).containsExactly(ResumeOutcome.RESUMED);
 
         call.send(new SessionMessage.End("stop"));
         call.close();
@@ -161,6 +169,7 @@ class ConversationResumeTest {
         prewarming.kill();
         await().until(() -> heard.events.contains("closed"));
         assertThat(heard.events).containsExactly("ready a-CA1", "error resume_failed", "end resume_failed", "closed");
+        assertThat(outcomes).containsExactly(ResumeOutcome.REFUSED);
     }
 
     @Test
@@ -173,12 +182,13 @@ class ConversationResumeTest {
         await().until(() -> heard.events.contains("closed"));
         assertThat(heard.events).containsExactly("ready a-CA1", "closed");
         assertThat(service.sockets).isEmpty();
+        assertThat(outcomes).containsExactly(ResumeOutcome.NO_TOKEN);
     }
 
     @Test
     void whenNoCoreAnswersWithinTheWindowTheCallEnds() throws Exception {
-        connections = new CoreConnections(vertx, () -> null,
-                new ResumePolicy(Duration.ofMillis(400), Duration.ofMillis(20), Duration.ofMillis(100)));
+        connections.close();
+        connections = connections(Duration.ofMillis(400));
         Heard heard = new Heard();
         CoreConversation call = open(prewarming.url(), service.url(), "CA1", heard);
         service.kill();
@@ -189,6 +199,7 @@ class ConversationResumeTest {
         service.restart();
         await().during(Duration.ofMillis(300)).until(() -> service.sockets.isEmpty());
         assertThat(heard.events).containsExactly("ready a-CA1", "closed");
+        assertThat(outcomes).containsExactly(ResumeOutcome.TIMED_OUT);
     }
 
     @Test

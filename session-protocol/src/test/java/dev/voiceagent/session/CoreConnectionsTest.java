@@ -7,8 +7,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.ServerWebSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,12 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The gateway's side of the conversations socket against a minimal core that answers {@code start} with ready. */
+/** The gateway's side of the conversations socket against a minimal core ({@link FakeCore}). */
 class CoreConnectionsTest {
 
     private final Vertx vertx = Vertx.vertx();
-    private final List<ServerWebSocket> coreSockets = new CopyOnWriteArrayList<>();
-    private final List<String> coreReceived = new CopyOnWriteArrayList<>();
+    private FakeCore fake;
     private CoreConnections connections;
     private URI core;
 
@@ -47,23 +44,16 @@ class CoreConnectionsTest {
     }
 
     @BeforeEach
-    void startCore() throws Exception {
-        HttpServer server = vertx.createHttpServer().webSocketHandler(socket -> {
-            coreSockets.add(socket);
-            socket.binaryMessageHandler(message -> ConversationRecords.read(message, (id, kind, payload) -> {
-                coreReceived.add(coreSockets.indexOf(socket) + "/" + id + "/" + (char) kind);
-                if (kind == ConversationRecords.CONTROL && SessionCodec.decode(payload) instanceof SessionMessage.Start) {
-                    Buffer reply = Buffer.buffer();
-                    ConversationRecords.append(reply, id, ConversationRecords.CONTROL, SessionCodec.encodeToBuffer(
-                            new SessionMessage.Ready("c" + id, "agent", false, "test", null)));
-                    socket.writeBinaryMessage(reply);
-                }
-            }));
-        });
-        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS)
-                .actualPort();
-        core = URI.create("http://127.0.0.1:" + port);
+    void startCore() {
+        fake = FakeCore.start(vertx, "c");
+        fake.issueTokens = false; // a lost socket then ends its conversations, as with a core that keeps no checkpoints
+        core = fake.url();
         connections = new CoreConnections(vertx);
+    }
+
+    /** What the core received, as {@code socket/conversation/kind}. */
+    private List<String> coreReceived() {
+        return fake.received.stream().map(r -> r.socket() + "/" + r.conversation() + "/" + r.kind()).toList();
     }
 
     @AfterEach
@@ -94,10 +84,10 @@ class CoreConnectionsTest {
         List<Heard> calls = twoReadyCalls(vertx.getOrCreateContext());
         Heard first = calls.get(0);
         Heard second = calls.get(1);
-        assertThat(coreSockets).hasSize(1);
-        assertThat(coreReceived).containsExactly("0/1/C", "0/2/C");
-        assertThat(((SessionMessage.Ready) first.messages.get(0)).conversationId()).isEqualTo("c1");
-        assertThat(((SessionMessage.Ready) second.messages.get(0)).conversationId()).isEqualTo("c2");
+        assertThat(fake.sockets).hasSize(1);
+        assertThat(coreReceived()).containsExactly("0/1/C", "0/2/C");
+        assertThat(((SessionMessage.Ready) first.messages.get(0)).conversationId()).isEqualTo("c-CA1");
+        assertThat(((SessionMessage.Ready) second.messages.get(0)).conversationId()).isEqualTo("c-CA2");
     }
 
     @Test
@@ -107,14 +97,14 @@ class CoreConnectionsTest {
         Heard first = calls.get(0);
         Heard second = calls.get(1);
 
-        coreSockets.get(0).close();
+        fake.sockets.get(0).close();
         await().until(() -> first.closedCalls == 1 && second.closedCalls == 1);
 
         Heard third = new Heard();
         CoreConversation after = open(loop, "CA3", third);
         await().until(() -> !third.messages.isEmpty());
-        assertThat(coreSockets).hasSize(2);
-        assertThat(coreReceived).endsWith("1/1/C");
+        assertThat(fake.sockets).hasSize(2);
+        assertThat(coreReceived()).endsWith("1/1/C");
         after.close();
         await().until(() -> third.closedCalls == 1);
         assertThat(first.closedCalls).isEqualTo(1);
@@ -133,7 +123,7 @@ class CoreConnectionsTest {
         assertThat(conversation.isWritable()).isFalse();
 
         open(loop, "CA2", new Heard()); // its start follows anything conversation 1 might still have sent
-        await().until(() -> coreReceived.contains("0/2/C"));
-        assertThat(coreReceived).containsExactly("0/1/C", "0/1/C", "0/1/X", "0/2/C");
+        await().until(() -> coreReceived().contains("0/2/C"));
+        assertThat(coreReceived()).containsExactly("0/1/C", "0/1/C", "0/1/X", "0/2/C");
     }
 }

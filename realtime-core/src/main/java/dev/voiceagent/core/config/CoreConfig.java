@@ -37,15 +37,15 @@ public interface CoreConfig {
     int maxAudioFrameBytes();
 
     /**
-     * Caller audio held while the upstream session is still being configured, in bytes of base64 text
-     * (about 10 s of phone audio). Beyond it audio is dropped, counted and reported to the gateway.
+     * Caller audio held while no upstream session is ready (the first one opening, or a replacement), as audio
+     * time whatever the codec. Beyond it audio is dropped, counted and reported to the gateway once.
      */
-    @WithDefault("120000")
-    int pendingAudioLimitBytes();
+    @WithDefault("10s")
+    Duration heldAudio();
 
     /**
-     * Longest transcript text passed to a gateway, in characters; longer ones are cut (and counted), so every
-     * record fits the gateway's limits.
+     * Longest text from the model (a transcript, an error's message) passed to a gateway, in characters; longer
+     * ones are cut (and counted), so every record fits the gateway's limits.
      */
     @WithDefault("4000")
     int maxTranscriptChars();
@@ -80,5 +80,26 @@ public interface CoreConfig {
         /** Conversation items kept to re-create the conversation in a new session (oldest dropped first). */
         @WithDefault("200")
         int historyItems();
+    }
+
+    /** Where conversations are checkpointed at every turn, so they can resume, on any core with Redis. */
+    Checkpoint checkpoint();
+
+    interface Checkpoint {
+
+        enum Store {
+            /** This instance's memory: resumes only here (the local default). */
+            MEMORY,
+            /** Redis at {@code quarkus.redis.hosts}, shared by all cores. */
+            REDIS
+        }
+
+        /** Env: CORE_CHECKPOINT_STORE. */
+        @WithDefault("memory")
+        Store store();
+
+        /** How long a checkpoint (and a resume token) stays valid after the conversation's last turn. */
+        @WithDefault("10m")
+        Duration ttl();
     }
 }

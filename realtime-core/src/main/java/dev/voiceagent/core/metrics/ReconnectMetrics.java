@@ -5,9 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 /**
- * How conversations outlive faults of the model: upstream sessions replaced (by reason and outcome), caller audio
- * that did not fit while a session was replaced, and what the core refused of what the model sent. Labels carry
- * reasons only.
+ * How conversations outlive faults: upstream sessions replaced (by reason and outcome), caller audio that did not
+ * fit while a session was replaced, what the core refused of what the model sent, checkpoints not written, and
+ * conversations resumed. Labels carry reasons only.
  */
 @Singleton
 public class ReconnectMetrics {
@@ -36,10 +36,23 @@ public class ReconnectMetrics {
         heldAudioDropped.increment(bytes);
     }
 
-    /** @param kind what the core refused: oversized_event, invalid_audio, truncated_transcript */
+    /** @param kind what the core refused or cut: invalid_audio, truncated_text */
     public void upstreamRefused(String kind) {
         Counter.builder("voice.core.upstream.refused").tag("kind", kind)
                 .description("What the model sent that the core refused or cut to its limits").register(registry)
                 .increment();
+    }
+
+    /** A conversation's checkpoint could not be written (the store is down). */
+    public void checkpointFailed() {
+        Counter.builder("voice.core.checkpoint.failures").description("Conversation checkpoints not written")
+                .register(registry).increment();
+    }
+
+    /** @param outcome resumed, or failed (bad or expired token, no checkpoint) */
+    public void resume(String outcome) {
+        Counter.builder("voice.core.resumes").tag("outcome", outcome)
+                .description("Conversations resumed from a checkpoint after their gateway reconnected")
+                .register(registry).increment();
     }
 }

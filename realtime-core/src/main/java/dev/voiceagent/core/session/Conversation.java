@@ -1,56 +1,62 @@
 package dev.voiceagent.core.session;
 
 import dev.voiceagent.agents.Agent;
+import dev.voiceagent.core.checkpoint.Checkpoint;
 import dev.voiceagent.core.openai.ClientEvents;
-import dev.voiceagent.core.openai.ModelEvent;
 import dev.voiceagent.session.Base64Audio;
 import dev.voiceagent.session.SessionMessage;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * One conversation: a gateway on one side, an upstream model session on the other ({@link ModelConnection}, which
- * replaces a lost session). Its state is confined to its {@link ConversationLoop}, so nothing here is shared with
- * another conversation and nothing needs a lock; calls from another thread are moved onto that loop. What the
- * model says is handled by {@link ModelEvents}; the turns so far are kept in {@link ConversationHistory}.
+ * replaces a lost session; {@link UpstreamLifecycle} reacts to it). Its state is confined to its
+ * {@link ConversationLoop}, so nothing here is shared with another conversation and nothing needs a lock; calls from
+ * another thread are moved onto that loop. What the model says is handled by {@link ModelEvents}; the turns so far
+ * are kept in {@link ConversationHistory} and checkpointed at every turn.
  */
-public final class Conversation implements ModelConnection.Listener {
+public final class Conversation {
 
     private static final Logger LOG = Logger.getLogger(Conversation.class);
+    /** The gateway's socket went away without an {@code end}: it may come back and resume the conversation. */
+    static final String GATEWAY_LOST = "gateway_closed";
 
     private final String id;
-    private final ConversationSetup setup;
-    private final ConversationServices services;
-    private final ConversationLoop loop;
-    private final AssistantAudio assistant = new AssistantAudio();
-    private final ConversationHistory history;
-    private final CallerAudio callerAudio;
-    private final ResponseQueue responses;
-    private final ModelConnection connection;
-    private final FunctionCalls functionCalls;
-    private final ModelEvents modelEvents;
-    private final CallTelemetry telemetry;
+    // The conversation's parts (ModelEvents, FunctionCalls, UpstreamLifecycle) share this state directly.
+    final ConversationSetup setup;
+    final ConversationServices services;
+    final ConversationLoop loop;
+    final AssistantAudio assistant = new AssistantAudio();
+    final ConversationHistory history;
+    final CallerAudio callerAudio;
+    final ResponseQueue responses;
+    final ModelConnection connection;
+    final FunctionCalls functionCalls;
+    final ModelEvents modelEvents;
+    final CallTelemetry telemetry;
+    final Farewell farewell;
     private GatewayLink gateway;
     private boolean ended;
     private boolean greeted;
     private boolean heldAudioOverflowReported;
-    private final Farewell farewell;
 
     Conversation(String id, ConversationSetup setup, ConversationServices services, ConversationLoop loop) {
         this.id = id;
         this.setup = setup;
         this.services = services;
         this.loop = loop;
-        this.callerAudio = new CallerAudio(services.core().pendingAudioLimitBytes(),
+        this.callerAudio = new CallerAudio(base64Bytes(setup, services.core().heldAudio()),
                 base64Bytes(setup, services.core().reconnect().replayedAudio()));
         this.history = new ConversationHistory(setup.agent(), services.core().reconnect().historyItems());
         this.telemetry = new CallTelemetry(services.metrics(), services.tracing(), setup);
         this.connection = new ModelConnection(id, services.model(), loop, services.clock(),
                 services.openAi().connectTimeout(), services.core().reconnect(), callerAudio, services.metrics(),
-                services.reconnects(), this);
-        this.responses = new ResponseQueue(connection::send);
+                services.reconnects(), new UpstreamLifecycle(this));
+        this.responses = new ResponseQueue(connection::send, connection::isReady);
         this.farewell = new Farewell(loop, responses);
         this.functionCalls = new FunctionCalls(this, services, loop);
         this.modelEvents = new ModelEvents(this, services, assistant, responses);
@@ -66,43 +72,43 @@ public final class Conversation implements ModelConnection.Listener {
         return (int) (raw * 4 / 3);
     }
 
-    // For the conversation's parts (ModelEvents, FunctionCalls), which share its state.
-    CallTelemetry telemetry() {
-        return telemetry;
-    }
-
-    ConversationSetup setup() {
-        return setup;
-    }
-
-    ConversationHistory history() {
-        return history;
-    }
-
-    CallerAudio callerAudio() {
-        return callerAudio;
-    }
-
-    FunctionCalls functionCalls() {
-        return functionCalls;
-    }
-
-    Agent agent() {
-        return history.agent();
-    }
-
-    String channelName() {
-        return setup.channelName();
-    }
-
     boolean isEnded() {
         return ended;
     }
+
+    // ---- lifecycle -----------------------------------------------------------------------------------------------
 
     /** Opens the upstream session; call on the conversation's loop. */
     void open() {
         telemetry.opening(setup.prewarmed());
         connection.open();
+    }
+
+    /**
+     * Continues a conversation checkpointed elsewhere: once the checkpoint is loaded, a new upstream session gets
+     * its agent and items, then the gateway hears {@code ready}. Caller audio meanwhile is held.
+     */
+    void resume(Future<Optional<Checkpoint>> loading) {
+        telemetry.opening(false);
+        loading.onComplete(loaded -> loop.execute(() -> {
+            if (ended) {
+                return;
+            }
+            Optional<Agent> agent = loaded.succeeded() ? loaded.result()
+                    .flatMap(checkpoint -> services.agents().agent(checkpoint.agent())) : Optional.empty();
+            if (agent.isEmpty()) {
+                services.reconnects().resume("failed");
+                failed("resume_failed", loaded.failed() ? "the checkpoint store cannot be read"
+                        : "no checkpoint of this conversation", false);
+                return;
+            }
+            services.reconnects().resume("resumed");
+            history.restore(loaded.result().get(), agent.get());
+            greeted = true;
+            LOG.infof("conversation %s resumed with agent %s and %d items", id, agent.get().name(),
+                    history.items().size());
+            connection.resumeFromCheckpoint();
+        }));
     }
 
     /** The gateway joins (at once, or later for a pre-warmed session). */
@@ -147,10 +153,13 @@ public final class Conversation implements ModelConnection.Listener {
     }
 
     public void onGatewayClosed() {
-        loop.execute(() -> end("gateway_closed"));
+        loop.execute(() -> end(GATEWAY_LOST));
     }
 
-    /** Ends the conversation: closes both sides and reports why. Safe to call more than once. */
+    /**
+     * Ends the conversation: closes both sides and reports why. Safe to call more than once. Its checkpoint is
+     * deleted unless the gateway's socket was lost, in which case the gateway may resume it until it expires.
+     */
     public void end(String reason) {
         loop.execute(() -> {
             if (ended) {
@@ -162,6 +171,9 @@ public final class Conversation implements ModelConnection.Listener {
             if (gateway != null) {
                 gateway.send(new SessionMessage.End(reason));
                 gateway.close();
+            }
+            if (!GATEWAY_LOST.equals(reason)) {
+                services.checkpoints().delete(id);
             }
             services.ended(this, reason);
             LOG.infof("conversation %s ended after %d s: %s", id, telemetry.ended(reason).toSeconds(), reason);
@@ -185,8 +197,19 @@ public final class Conversation implements ModelConnection.Listener {
         });
     }
 
-    Farewell farewell() {
-        return farewell;
+    /** No model session can be had: the caller hears why (a recording when they were talking), then the end. */
+    void failed(String code, String message, boolean callerWasTalking) {
+        if (ended) {
+            return;
+        }
+        services.metrics().upstreamError(code);
+        long playing = callerWasTalking && gateway != null ? Apology.play(gateway, setup.codec()) : 0;
+        toGateway(new SessionMessage.Error(code, message, true));
+        if (playing == 0) {
+            end(code);
+        } else {
+            loop.schedule(Duration.ofMillis(playing), () -> end(code));
+        }
     }
 
     private void acceptAudio(Buffer frame) {
@@ -202,84 +225,15 @@ public final class Conversation implements ModelConnection.Listener {
             return;
         }
         telemetry.frameIn();
-        if (!connection.sendAudio(frame, audio)) {
-            services.metrics().badInput("pending_audio_overflow");
-            if (!heldAudioOverflowReported) {
-                heldAudioOverflowReported = true;
-                warnGateway("audio_dropped", "the model is not ready; caller audio beyond the buffer was dropped");
-            }
-        }
-    }
-
-    // ---- the upstream session (ModelConnection.Listener) ---------------------------------------------------------
-
-    /** The first session.update waits for the caller-ID lookup, so the greeting can use what it found. */
-    @Override
-    public void configure(boolean resumed) {
-        if (resumed) {
-            sendSessionUpdate(true);
-            HistoryReplay.replay(history, connection::send);
+        if (connection.sendAudio(frame, audio)) {
+            heldAudioOverflowReported = false;
             return;
         }
-        setup.phoneSession().onComplete(lookup -> {
-            history.callerContext(lookup.succeeded() ? lookup.result() : null);
-            sendSessionUpdate(true);
-        });
-    }
-
-    @Override
-    public void ready(boolean resumed) {
-        heldAudioOverflowReported = false;
-        if (resumed) {
-            responses.resume();
-            return;
+        services.metrics().badInput("pending_audio_overflow");
+        if (!heldAudioOverflowReported) {
+            heldAudioOverflowReported = true;
+            warnGateway("audio_dropped", "the model is not ready; caller audio beyond the buffer was dropped");
         }
-        telemetry.ready();
-        if (gateway != null) {
-            announceReady();
-        }
-    }
-
-    @Override
-    public void event(ModelEvent event) {
-        modelEvents.on(event);
-    }
-
-    @Override
-    public void reconnecting(String reason) {
-        responses.sessionLost();
-        assistant.discardResponseInFlight();
-        toGateway(new SessionMessage.Error("model_reconnecting",
-                "the model's session was lost (" + reason + "); the conversation goes on in a new one", false));
-    }
-
-    @Override
-    public void failed(String code, String message, boolean everReady) {
-        if (ended) {
-            return;
-        }
-        services.metrics().upstreamError(code);
-        // Once a caller has been talking, no model is there to apologise: the core's own recording, then the end.
-        long playing = everReady && gateway != null ? Apology.play(gateway, setup.codec()) : 0;
-        toGateway(new SessionMessage.Error(code, message, true));
-        if (playing == 0) {
-            end(code);
-        } else {
-            loop.schedule(Duration.ofMillis(playing), () -> end(code));
-        }
-    }
-
-    @Override
-    public boolean idle() {
-        return responses.active() == null && !farewell.isUnderway();
-    }
-
-    void onIdle() {
-        connection.onIdle();
-    }
-
-    private void sendSessionUpdate(boolean firstOfSession) {
-        sendUpstream(SessionUpdates.forCurrentAgent(setup, services, history, firstOfSession));
     }
 
     /** Another agent takes over: new instructions and tools, the same audio formats and voice. */
@@ -287,7 +241,7 @@ public final class Conversation implements ModelConnection.Listener {
         LOG.infof("conversation %s: %s hands off to %s", id, history.agent().name(), target.name());
         telemetry.handoff(history.agent().name(), target.name());
         history.agent(target);
-        sendSessionUpdate(false);
+        sendUpstream(SessionUpdates.forCurrentAgent(setup, services, history, false));
         toGateway(new SessionMessage.AgentChanged(target.name()));
     }
 
@@ -296,9 +250,19 @@ public final class Conversation implements ModelConnection.Listener {
         responses.request(event);
     }
 
-    private void announceReady() {
+    /** A turn is complete (a response, a tool's output, a hand-off): another core could take over from here. */
+    void checkpoint() {
+        if (!ended) {
+            services.checkpoints().save(history.checkpoint(id));
+        }
+    }
+
+    void announceReady() {
+        if (gateway == null) {
+            return;
+        }
         gateway.send(new SessionMessage.Ready(id, history.agent().name(), setup.prewarmed(),
-                services.model().label(), null));
+                services.model().label(), services.resumeTokens().map(tokens -> tokens.issue(id)).orElse(null)));
         if (!greeted) {
             greeted = true;
             requestResponse(ClientEvents.responseCreate());

@@ -1,6 +1,8 @@
 package dev.voiceagent.core.session;
 
 import dev.voiceagent.agents.Agent;
+import dev.voiceagent.core.checkpoint.Checkpoint;
+import dev.voiceagent.core.checkpoint.ConversationItem;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -11,23 +13,7 @@ import java.util.List;
  */
 final class ConversationHistory {
 
-    /** One conversation item as it will be re-created upstream. */
-    sealed interface Item {
-    }
-
-    record UserMessage(String text) implements Item {
-    }
-
-    record AssistantMessage(String text) implements Item {
-    }
-
-    record FunctionCall(String callId, String name, String arguments) implements Item {
-    }
-
-    record FunctionOutput(String callId, String output) implements Item {
-    }
-
-    private final ArrayDeque<Item> items = new ArrayDeque<>();
+    private final ArrayDeque<ConversationItem> items = new ArrayDeque<>();
     private final int maxItems;
     private Agent agent;
     private String callerContext;
@@ -56,39 +42,55 @@ final class ConversationHistory {
 
     void user(String text) {
         if (text != null && !text.isBlank()) {
-            add(new UserMessage(text));
+            add(new ConversationItem.UserMessage(text));
         }
     }
 
     void assistant(String text) {
         if (text != null && !text.isBlank()) {
-            add(new AssistantMessage(text));
+            add(new ConversationItem.AssistantMessage(text));
         }
     }
 
     void functionCall(String callId, String name, String arguments) {
-        add(new FunctionCall(callId, name, arguments));
+        add(new ConversationItem.FunctionCall(callId, name, arguments));
     }
 
     void functionOutput(String callId, String output) {
-        add(new FunctionOutput(callId, output));
+        add(new ConversationItem.FunctionOutput(callId, output));
     }
 
-    List<Item> items() {
+    List<ConversationItem> items() {
         return List.copyOf(items);
     }
 
-    /** Restores items (from a checkpoint), oldest first. */
-    void restore(List<Item> restored) {
-        restored.forEach(this::add);
+    Checkpoint checkpoint(String conversationId) {
+        return new Checkpoint(conversationId, agent.name(), callerContext, items());
     }
 
-    private void add(Item item) {
+    /** Takes over a checkpoint's caller context and items (its agent is resolved by the caller). */
+    void restore(Checkpoint checkpoint, Agent restoredAgent) {
+        agent = restoredAgent;
+        callerContext = checkpoint.callerContext();
+        checkpoint.items().forEach(this::add);
+    }
+
+    /** Function calls with no output: they were running when the conversation moved. */
+    List<ConversationItem.FunctionCall> unansweredCalls() {
+        return items.stream().filter(ConversationItem.FunctionCall.class::isInstance)
+                .map(ConversationItem.FunctionCall.class::cast)
+                .filter(call -> items.stream().noneMatch(item -> item instanceof ConversationItem.FunctionOutput output
+                        && output.callId().equals(call.callId())))
+                .toList();
+    }
+
+    private void add(ConversationItem item) {
         items.add(item);
         while (items.size() > maxItems) {
-            Item dropped = items.poll();
+            ConversationItem dropped = items.poll();
             // An output without its call would be refused upstream: they leave together.
-            if (dropped instanceof FunctionCall call && items.peek() instanceof FunctionOutput output
+            if (dropped instanceof ConversationItem.FunctionCall call
+                    && items.peek() instanceof ConversationItem.FunctionOutput output
                     && output.callId().equals(call.callId())) {
                 items.poll();
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voiceagent.agents.Agent;
 import dev.voiceagent.agents.AgentGraph;
 import dev.voiceagent.agents.ToolReference;
+import dev.voiceagent.core.checkpoint.CheckpointStore;
+import dev.voiceagent.core.checkpoint.ResumeTokens;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
 import dev.voiceagent.core.config.DrainConfig;
@@ -74,10 +76,13 @@ public class ConversationRegistry {
     private final ConversationServices services;
     private final McpServers mcp;
     private final ToolsConfig tools;
+    private final ReconnectMetrics reconnects;
+    private final Optional<ResumeTokens> resumeTokens;
 
     public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
             RealtimeModel model, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
-            ToolsConfig tools, Clock clock, DrainConfig drain, CallTracing tracing, ReconnectMetrics reconnects) {
+            ToolsConfig tools, Clock clock, DrainConfig drain, CallTracing tracing, ReconnectMetrics reconnects,
+            CheckpointStore checkpoints, Optional<ResumeTokens> resumeTokens) {
         this.agents = agents;
         this.config = config;
         this.metrics = metrics;
@@ -85,14 +90,30 @@ public class ConversationRegistry {
         this.mcp = mcp;
         this.tools = tools;
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
-        this.services = new ConversationServices(model, sessionConfig, metrics, openAi, config, agentTools, mcp,
+        this.reconnects = reconnects;
+        this.resumeTokens = resumeTokens;
+        this.services = new ConversationServices(agents, checkpoints, resumeTokens, model, sessionConfig, metrics, openAi, config, agentTools, mcp,
                 tools, clock, drain, tracing, reconnects, this::ended);
         metrics.activeSessions(conversations::size);
     }
 
     /** Opens a conversation whose gateway is already connected, on that gateway's event loop. */
     public Opened open(SessionMessage.Start start, Context context) {
-        return create(start, context, false);
+        return create(start, context, false, null);
+    }
+
+    /**
+     * Continues a conversation whose gateway lost its core (this one or another): {@code start.resume} must be a
+     * genuine, unexpired resume token; the conversation's checkpoint is loaded and a new upstream session gets it.
+     */
+    public Opened resume(SessionMessage.Start start, Context context) {
+        Optional<String> id = resumeTokens.flatMap(tokens -> tokens.verify(start.resume()));
+        if (id.isEmpty() || conversations.containsKey(id.get())) {
+            reconnects.resume("failed");
+            return refuse(new Refusal("resume_failed", id.isEmpty() ? "the resume token is not valid or has expired"
+                    : "the conversation is still running here"));
+        }
+        return create(start, context, false, id.get());
     }
 
     /** Opens a conversation before its media stream exists, so the caller's first turn does not wait for it. */
@@ -100,7 +121,7 @@ public class ConversationRegistry {
         if (references.isEmpty()) {
             return new Refused(new Refusal("prewarm_disabled", "no session reference secret is configured"));
         }
-        Opened opened = create(start, context, true);
+        Opened opened = create(start, context, true, null);
         if (opened instanceof Refused refused) {
             return refused;
         }
@@ -156,7 +177,7 @@ public class ConversationRegistry {
         return conversations.size();
     }
 
-    private Opened create(SessionMessage.Start start, Context context, boolean prewarm) {
+    private Opened create(SessionMessage.Start start, Context context, boolean prewarm, String resumeId) {
         Optional<Agent> agent = start.agent() == null
                 ? entryAgent(start)
                 : agents.agent(start.agent());
@@ -173,14 +194,20 @@ public class ConversationRegistry {
                     + config.maxSessions() + " conversations"));
         }
         ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.caller(),
-                start.callId(), agent.get(), lookUpPhoneSession(start, context), prewarm, start.traceparent());
-        Conversation conversation = new Conversation(UUID.randomUUID().toString(), setup, services,
-                new VertxConversationLoop(context));
+                start.callId(), agent.get(), resumeId == null ? lookUpPhoneSession(start, context)
+                        : Future.succeededFuture(null), prewarm, start.traceparent());
+        Conversation conversation = new Conversation(resumeId == null ? UUID.randomUUID().toString() : resumeId,
+                setup, services, new VertxConversationLoop(context));
         conversations.put(conversation.id(), conversation);
         metrics.sessionStarted(channelName(start), prewarm);
-        LOG.infof("conversation %s started: channel %s, agent %s%s", conversation.id(), channelName(start),
-                agent.get().name(), prewarm ? ", pre-warmed" : "");
-        context.runOnContext(v -> conversation.open());
+        LOG.infof("conversation %s %s: channel %s, agent %s%s", conversation.id(),
+                resumeId == null ? "started" : "resuming", channelName(start), agent.get().name(),
+                prewarm ? ", pre-warmed" : "");
+        if (resumeId == null) {
+            context.runOnContext(v -> conversation.open());
+        } else {
+            context.runOnContext(v -> conversation.resume(services.checkpoints().load(resumeId)));
+        }
         return new Accepted(conversation);
     }
 

@@ -1,5 +1,8 @@
 package dev.voiceagent.core.session;
 
+import dev.voiceagent.agents.AgentGraph;
+import dev.voiceagent.core.checkpoint.CheckpointStore;
+import dev.voiceagent.core.checkpoint.ResumeTokens;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
 import dev.voiceagent.core.config.DrainConfig;
@@ -12,10 +15,12 @@ import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.SessionConfigFactory;
 import dev.voiceagent.core.tracing.CallTracing;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** The application-wide collaborators a conversation uses; none of them holds per-conversation state. */
-record ConversationServices(RealtimeModel model, SessionConfigFactory sessionConfig, CoreMetrics metrics,
+record ConversationServices(AgentGraph agents, CheckpointStore checkpoints, Optional<ResumeTokens> resumeTokens,
+        RealtimeModel model, SessionConfigFactory sessionConfig, CoreMetrics metrics,
         OpenAiConfig openAi, CoreConfig core, AgentTools agentTools, McpServers mcp, ToolsConfig tools,
         Clock clock, DrainConfig drain, CallTracing tracing, ReconnectMetrics reconnects,
         BiConsumer<Conversation, String> onEnded) {

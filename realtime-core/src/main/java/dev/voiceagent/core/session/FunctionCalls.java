@@ -28,6 +28,8 @@ final class FunctionCalls {
     private final Conversation conversation;
     private final ConversationServices services;
     private final ConversationLoop loop;
+    /** Calls whose tool is still running here. */
+    private final java.util.Set<String> running = new java.util.HashSet<>();
 
     FunctionCalls(Conversation conversation, ConversationServices services, ConversationLoop loop) {
         this.conversation = conversation;
@@ -35,13 +37,17 @@ final class FunctionCalls {
         this.loop = loop;
     }
 
+    boolean isRunning(String callId) {
+        return running.contains(callId);
+    }
+
     /** A completed {@code function_call} output item; it joins the history, so a new session can take its output. */
     void onFunctionCall(ModelEvent.FunctionCall call) {
         String name = call.name();
         String callId = call.callId();
         String arguments = call.arguments();
-        conversation.history().functionCall(callId, name, arguments);
-        switch (services.agentTools().resolve(conversation.agent(), conversation.channelName(), name)) {
+        conversation.history.functionCall(callId, name, arguments);
+        switch (services.agentTools().resolve(conversation.history.agent(), conversation.setup.channelName(), name)) {
             case AgentTools.Handoff handoff -> {
                 conversation.handOff(handoff.target());
                 answer(callId, "{\"assistant\":\"" + handoff.target().name() + "\"}");
@@ -69,7 +75,8 @@ final class FunctionCalls {
         long holdingTimer = loop.schedule(services.tools().tools().holdingDelay(),
                 () -> conversation.requestResponse(ClientEvents.outOfBandResponse(HOLDING_LINE)));
         conversation.toGateway(new SessionMessage.ToolActivity(tool.reference().tool(), "started"));
-        Span span = conversation.telemetry().toolCall(tool.reference().tool(), tool.reference().server());
+        Span span = conversation.telemetry.toolCall(tool.reference().tool(), tool.reference().server());
+        running.add(callId);
         services.mcp().call(tool.reference(), arguments).onComplete(result -> loop.execute(() ->
                 answered(tool, callId, started, holdingTimer, span, result.succeeded() ? result.result()
                         : ToolOutcome.error("the tool failed: " + result.cause().getMessage()))));
@@ -78,6 +85,7 @@ final class FunctionCalls {
     private void answered(AgentTools.McpTool tool, String callId, long started, long holdingTimer, Span span,
             ToolOutcome outcome) {
         loop.cancel(holdingTimer);
+        running.remove(callId);
         long took = services.clock().millis() - started;
         services.metrics().toolCall(tool.reference().tool(), outcome.isError() ? "error" : "ok");
         services.metrics().toolLatency(took * 1_000_000);
@@ -96,8 +104,9 @@ final class FunctionCalls {
         if (conversation.isEnded()) {
             return;
         }
-        conversation.history().functionOutput(callId, output);
+        conversation.history.functionOutput(callId, output);
         conversation.sendUpstream(ClientEvents.functionCallOutput(callId, output));
         conversation.requestResponse(ClientEvents.responseCreate());
+        conversation.checkpoint();
     }
 }

@@ -147,7 +147,8 @@ final class GatewayConnection {
         if (prewarmed.isPresent()) {
             conversation = prewarmed.get();
         } else {
-            ConversationRegistry.Opened opened = registry.open(start, context);
+            ConversationRegistry.Opened opened = start.resume() == null ? registry.open(start, context)
+                    : registry.resume(start, context);
             if (opened instanceof ConversationRegistry.Refused refused) {
                 refuse(id, refused.refusal().code(), refused.refusal().message());
                 return;

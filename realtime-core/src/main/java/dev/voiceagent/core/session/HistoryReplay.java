@@ -1,5 +1,6 @@
 package dev.voiceagent.core.session;
 
+import dev.voiceagent.core.checkpoint.ConversationItem;
 import dev.voiceagent.core.openai.ClientEvents;
 import java.util.function.Consumer;
 
@@ -10,13 +11,13 @@ final class HistoryReplay {
     }
 
     static void replay(ConversationHistory history, Consumer<String> upstream) {
-        for (ConversationHistory.Item item : history.items()) {
+        for (ConversationItem item : history.items()) {
             upstream.accept(switch (item) {
-                case ConversationHistory.UserMessage user -> ClientEvents.userMessage(user.text());
-                case ConversationHistory.AssistantMessage assistant -> ClientEvents.assistantMessage(assistant.text());
-                case ConversationHistory.FunctionCall call ->
+                case ConversationItem.UserMessage user -> ClientEvents.userMessage(user.text());
+                case ConversationItem.AssistantMessage assistant -> ClientEvents.assistantMessage(assistant.text());
+                case ConversationItem.FunctionCall call ->
                     ClientEvents.functionCall(call.callId(), call.name(), call.arguments());
-                case ConversationHistory.FunctionOutput output ->
+                case ConversationItem.FunctionOutput output ->
                     ClientEvents.functionCallOutput(output.callId(), output.output());
             });
         }

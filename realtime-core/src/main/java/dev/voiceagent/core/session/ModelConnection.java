@@ -74,10 +74,10 @@ final class ModelConnection {
     private long connectTimer = -1;
     private long ageTimer = -1;
     private boolean renewDue;
-    /** Why the session is being replaced, or null when none is. */
-    private String reconnectReason;
-    private long reconnectStartedMs;
-    private int attempt;
+    /** The replacement of a lost session under way, or null. */
+    private Replacement replacement;
+    /** The first session continues a conversation checkpointed on another core. */
+    private boolean restoring;
 
     ModelConnection(String conversationId, RealtimeModel model, ConversationLoop loop, Clock clock,
             Duration connectTimeout, CoreConfig.Reconnect policy, CallerAudio callerAudio, CoreMetrics metrics,
@@ -92,10 +92,6 @@ final class ModelConnection {
         this.reconnects = reconnects;
         this.callerAudio = callerAudio;
         this.listener = listener;
-    }
-
-    State state() {
-        return state;
     }
 
     boolean isReady() {
@@ -135,6 +131,12 @@ final class ModelConnection {
                 session = result.result();
             }
         });
+    }
+
+    /** Opens the first session of a conversation restored from a checkpoint: it is configured as a replacement. */
+    void resumeFromCheckpoint() {
+        restoring = true;
+        open();
     }
 
     /**
@@ -192,7 +194,7 @@ final class ModelConnection {
         switch (event) {
             case ModelEvent.SessionCreated created -> {
                 state = State.CONFIGURING;
-                listener.configure(reconnectReason != null);
+                listener.configure(replacement != null || restoring);
             }
             case ModelEvent.SessionUpdated updated -> {
                 if (state == State.CONFIGURING) {
@@ -206,7 +208,7 @@ final class ModelConnection {
     private void onConfigured() {
         state = State.READY;
         loop.cancel(connectTimer);
-        if (reconnectReason == null) {
+        if (replacement == null) {
             callerAudio.forgetSent();
         }
         callerAudio.replay(frame -> session.send(ClientEvents.appendAudio(frame.toString(StandardCharsets.ISO_8859_1))));
@@ -217,13 +219,10 @@ final class ModelConnection {
                 onIdle();
             }
         });
-        boolean resumed = reconnectReason != null;
+        boolean resumed = replacement != null;
         if (resumed) {
-            long took = clock.millis() - reconnectStartedMs;
-            reconnects.reconnect(reconnectReason, "resumed");
-            LOG.infof("conversation %s: upstream session replaced after %s in %d ms (attempt %d)", conversationId,
-                    reconnectReason, took, attempt);
-            reconnectReason = null;
+            replacement.resumed();
+            replacement = null;
         }
         everReady = true;
         listener.ready(resumed);
@@ -238,7 +237,7 @@ final class ModelConnection {
             close();
             listener.failed("upstream_event_too_large", "the model sent an event larger than the core accepts",
                     true);
-        } else if (reconnectReason != null) {
+        } else if (replacement != null) {
             attemptFailed(generation, "upstream_closed", detail);
         } else {
             metrics.upstreamError("closed");
@@ -262,9 +261,7 @@ final class ModelConnection {
             session.close();
             session = null;
         }
-        reconnectReason = reason;
-        reconnectStartedMs = clock.millis();
-        attempt = 1;
+        replacement = new Replacement(conversationId, reason, clock, policy, reconnects);
         LOG.debugf("conversation %s: upstream session lost (%s), reconnecting", conversationId, detail);
         listener.reconnecting(reason);
         open();
@@ -285,16 +282,13 @@ final class ModelConnection {
             listener.failed(code, message, false);
             return;
         }
-        if (attempt >= policy.attempts()) {
-            reconnects.reconnect(reconnectReason, "failed");
-            LOG.warnf("conversation %s: no new upstream session after %s, %d attempts in %d ms (%s); ending the call",
-                    conversationId, reconnectReason, attempt, clock.millis() - reconnectStartedMs, message);
+        Duration wait = replacement.nextAttemptAfter();
+        if (wait == null) {
+            replacement.failed(message);
             close();
             listener.failed("upstream_unavailable", "the model cannot be reached", true);
             return;
         }
-        Duration wait = policy.backoff().multipliedBy(1L << (attempt - 1));
-        attempt++;
         state = State.CONNECTING;
         loop.schedule(wait, () -> {
             if (state != State.CLOSED) {

@@ -37,16 +37,16 @@ final class ModelEvents {
             case ModelEvent.AudioDelta delta -> forwardAudio(delta);
             case ModelEvent.SpeechStarted started -> onSpeechStarted(started);
             case ModelEvent.SpeechStopped stopped -> {
-                conversation.telemetry().turnEnded();
+                conversation.telemetry.turnEnded();
                 conversation.toGateway(new SessionMessage.SpeechStopped(stopped.itemId()));
             }
             case ModelEvent.ResponseCreated created -> {
-                conversation.farewell().responseCreated(created.responseId());
+                conversation.farewell.responseCreated(created.responseId());
                 responses.created(created.responseId());
                 assistant.responseStarted(created.responseId());
             }
             case ModelEvent.ResponseDone done -> onResponseDone(done);
-            case ModelEvent.FunctionCall call -> conversation.functionCalls().onFunctionCall(call);
+            case ModelEvent.FunctionCall call -> conversation.functionCalls.onFunctionCall(call);
             case ModelEvent.AudioDone done -> {
                 assistant.itemDone(done.itemId());
                 if (!assistant.isDiscarded(done.responseId())) {
@@ -54,16 +54,16 @@ final class ModelEvents {
                 }
             }
             case ModelEvent.AssistantTranscriptDelta delta -> conversation.toGateway(new SessionMessage.Transcript(
-                    Role.ASSISTANT, delta.itemId(), limits.transcript(delta.delta()), false));
+                    Role.ASSISTANT, delta.itemId(), limits.text(delta.delta()), false));
             case ModelEvent.AssistantTranscriptDone done -> {
-                String text = limits.transcript(done.transcript());
-                conversation.history().assistant(text);
+                String text = limits.text(done.transcript());
+                conversation.history.assistant(text);
                 conversation.toGateway(new SessionMessage.Transcript(Role.ASSISTANT, done.itemId(), text, true));
             }
             case ModelEvent.UserTranscript transcript -> {
-                String text = limits.transcript(transcript.transcript());
-                conversation.history().user(text);
-                conversation.callerAudio().turnTranscribed();
+                String text = limits.text(transcript.transcript());
+                conversation.history.user(text);
+                conversation.callerAudio.turnTranscribed();
                 conversation.toGateway(new SessionMessage.Transcript(Role.USER, transcript.itemId(), text, true));
             }
             case ModelEvent.Error error -> onError(error);
@@ -82,7 +82,7 @@ final class ModelEvents {
             return;
         }
         Buffer audio = Base64Audio.toBuffer(delta.delta());
-        if (assistant.recordDelta(delta.itemId(), conversation.setup().codec().millisOfBase64(audio))) {
+        if (assistant.recordDelta(delta.itemId(), conversation.setup.codec().millisOfBase64(audio))) {
             conversation.toGateway(new SessionMessage.AudioItem(delta.itemId(), delta.responseId()));
         }
         ModelLimits.inRecords(audio, conversation::audioToGateway);
@@ -98,15 +98,16 @@ final class ModelEvents {
 
     private void onResponseDone(ModelEvent.ResponseDone done) {
         assistant.responseDone(done.responseId());
-        conversation.telemetry().responseDone(done.response());
-        String farewellReason = conversation.farewell().endsWith(done.responseId());
+        conversation.telemetry.responseDone(done.response());
+        String farewellReason = conversation.farewell.endsWith(done.responseId());
         if (farewellReason != null) {
             conversation.end(farewellReason);
             return;
         }
         responses.done(done.responseId());
+        conversation.checkpoint();
         if (responses.active() == null) {
-            conversation.onIdle();
+            conversation.connection.onIdle();
         }
     }
 
@@ -132,10 +133,10 @@ final class ModelEvents {
         if ("conversation_already_has_active_response".equals(error.code()) && responses.refusedAsBusy()) {
             return; // sent again once the active response is done
         }
+        String message = limits.text(error.message());
         services.metrics().upstreamError(error.type());
-        LOG.warnf("conversation %s: model reported %s %s: %s", conversation.id(), error.type(), error.code(),
-                error.message());
+        LOG.warnf("conversation %s: model reported %s %s: %s", conversation.id(), error.type(), error.code(), message);
         conversation.toGateway(new SessionMessage.Error(error.code().isEmpty() ? error.type() : error.code(),
-                error.message(), false));
+                message, false));
     }
 }

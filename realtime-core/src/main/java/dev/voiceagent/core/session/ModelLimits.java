@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The core's own limits on what the model sends, so one conversation's bad output reaches no other: transcripts
- * are cut to {@code core.max-transcript-chars}, audio deltas must be base64 (others are dropped), and audio goes to
+ * and error messages are cut to {@code core.max-transcript-chars}, audio deltas must be base64 (others are dropped), and audio goes to
  * the gateway in records that fit its frames. Each kind of fault is logged once per conversation, and counted.
  */
 final class ModelLimits {
@@ -29,15 +29,15 @@ final class ModelLimits {
         this.metrics = metrics;
     }
 
-    /** The transcript, cut to the limit. */
-    String transcript(String text) {
+    /** Text from the model for the gateway (a transcript, an error's message), cut to the limit. */
+    String text(String text) {
         if (text == null || text.length() <= maxTranscriptChars) {
             return text;
         }
-        metrics.upstreamRefused("truncated_transcript");
+        metrics.upstreamRefused("truncated_text");
         if (!transcriptCutLogged) {
             transcriptCutLogged = true;
-            LOG.warnf("conversation %s: the model sent a transcript of %d characters; cut to %d", conversationId,
+            LOG.warnf("conversation %s: the model sent a text of %d characters; cut to %d", conversationId,
                     text.length(), maxTranscriptChars);
         }
         return text.substring(0, maxTranscriptChars);

@@ -2,6 +2,7 @@ package dev.voiceagent.core.session;
 
 import dev.voiceagent.core.openai.ClientEvents;
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -13,19 +14,22 @@ final class ResponseQueue {
 
     private final ArrayDeque<String> queued = new ArrayDeque<>();
     private final Consumer<String> upstream;
+    /** Whether a session is ready to take a request; while none is, requests wait for {@link #resume()}. */
+    private final BooleanSupplier sessionReady;
     /** Sent, not yet acknowledged by {@code response.created}. */
     private String requested;
     private String active;
     /** The event that created the active response. */
     private String activeRequest;
 
-    ResponseQueue(Consumer<String> upstream) {
+    ResponseQueue(Consumer<String> upstream, BooleanSupplier sessionReady) {
         this.upstream = upstream;
+        this.sessionReady = sessionReady;
     }
 
     /** Sends {@code event} now, or once the active response is done. */
     void request(String event) {
-        if (requested != null || active != null) {
+        if (requested != null || active != null || !sessionReady.getAsBoolean()) {
             queued.add(event);
             return;
         }
@@ -50,13 +54,7 @@ final class ResponseQueue {
             active = null;
             activeRequest = null;
         }
-        if (requested == null && active == null) {
-            String next = queued.poll();
-            if (next != null) {
-                requested = next;
-                upstream.accept(next);
-            }
-        }
+        resume();
     }
 
     String active() {
@@ -92,9 +90,9 @@ final class ResponseQueue {
         return cutOff;
     }
 
-    /** A new session is ready: the first waiting request goes out. */
+    /** A session is ready, or a response ended: the first waiting request goes out. */
     void resume() {
-        if (requested == null && active == null) {
+        if (requested == null && active == null && sessionReady.getAsBoolean()) {
             String next = queued.poll();
             if (next != null) {
                 requested = next;

@@ -33,4 +33,25 @@ class ClientEventsTest {
         assertThat(item.path("content").get(0).path("type").asText()).isEqualTo("input_text");
         assertThat(item.path("content").get(0).path("text").asText()).isEqualTo("pressed 5");
     }
+
+    @Test
+    void reCreatedTurnsUseTheContentPartTypeOfTheirRole() throws Exception {
+        JsonNode user = mapper.readTree(ClientEvents.userMessage("A room in Paris")).path("item");
+        assertThat(user.path("role").asText()).isEqualTo("user");
+        assertThat(user.path("content").get(0).path("type").asText()).isEqualTo("input_text");
+        JsonNode assistant = mapper.readTree(ClientEvents.assistantMessage("For which dates?")).path("item");
+        assertThat(assistant.path("role").asText()).isEqualTo("assistant");
+        assertThat(assistant.path("content").get(0).path("type").asText()).isEqualTo("output_text");
+        assertThat(assistant.path("content").get(0).path("text").asText()).isEqualTo("For which dates?");
+    }
+
+    @Test
+    void aReCreatedFunctionCallCarriesItsIdNameAndArguments() throws Exception {
+        JsonNode item = mapper.readTree(ClientEvents.functionCall("call_1", "search-hotel", "{\"city\":\"Paris\"}"))
+                .path("item");
+        assertThat(item.path("type").asText()).isEqualTo("function_call");
+        assertThat(item.path("call_id").asText()).isEqualTo("call_1");
+        assertThat(item.path("name").asText()).isEqualTo("search-hotel");
+        assertThat(item.path("arguments").asText()).isEqualTo("{\"city\":\"Paris\"}");
+    }
 }

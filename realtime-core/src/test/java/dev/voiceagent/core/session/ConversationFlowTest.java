@@ -133,7 +133,7 @@ class ConversationFlowTest {
         var update = session.sent("session.update").get(1).path("session");
         assertThat(update.path("audio").path("output").has("voice")).isFalse();
         assertThat(update.path("audio").path("output").path("format").path("type").asText()).isEqualTo("audio/pcmu");
-        assertThat(call.conversation.history().agent().name()).isEqualTo("hotel_booking");
+        assertThat(call.conversation.history.agent().name()).isEqualTo("hotel_booking");
     }
 
     @Test
@@ -195,9 +195,12 @@ class ConversationFlowTest {
         InProcess call = new InProcess().with("core.max-transcript-chars", "10").ready();
         call.model.session(0).userTranscript("item_1", "a".repeat(50));
         assertThat(call.transcript.sinceLast()).containsExactly("gateway: transcript user " + "a".repeat(10));
-        assertThat(call.conversation.history().items())
-                .containsExactly(new ConversationHistory.UserMessage("a".repeat(10)));
-        assertThat(call.counter("voice.core.upstream.refused", "kind", "truncated_transcript")).isEqualTo(1);
+        assertThat(call.conversation.history.items())
+                .containsExactly(new dev.voiceagent.core.checkpoint.ConversationItem.UserMessage("a".repeat(10)));
+        assertThat(call.counter("voice.core.upstream.refused", "kind", "truncated_text")).isEqualTo(1);
+        call.model.session(0).emit("{\"type\":\"error\",\"error\":{\"type\":\"server_error\","
+                + "\"code\":\"server_error\",\"message\":\"" + "m".repeat(50) + "\"}}");
+        assertThat(call.gateway.messages(SessionMessage.Error.class).get(0).message()).isEqualTo("m".repeat(10));
     }
 
     @Test

@@ -52,7 +52,7 @@ public class FakeOpenAiResource implements QuarkusTestResourceLifecycleManager {
                 "openai.realtime-url", (azure ? fake.azureUrl() : fake.openAiUrl()).toString(),
                 "openai.api-key", "sk-test",
                 "core.session-ref.secret", SECRET,
-                "core.prewarm-timeout", "2s",
+                "core.prewarm-timeout", "5s",
                 "voice.mcp.booking.url", mcp.url().toString(),
                 "voice.tools.holding-delay", "300ms",
                 "voice.tools.timeout", "2s");

@@ -2,6 +2,10 @@ package dev.voiceagent.core.session;
 
 import dev.voiceagent.agents.AgentGraph;
 import dev.voiceagent.agents.DemoAgents;
+import dev.voiceagent.core.checkpoint.Checkpoint;
+import dev.voiceagent.core.checkpoint.CheckpointStore;
+import dev.voiceagent.core.checkpoint.InMemoryCheckpointStore;
+import dev.voiceagent.core.checkpoint.ResumeTokens;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.DrainConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One conversation in process, no Quarkus and no sockets: the real {@link Conversation} with the fake model, a
@@ -40,7 +45,11 @@ final class InProcess {
     final List<String> endings = new ArrayList<>();
     private final Map<String, String> properties = new HashMap<>(Map.of("quarkus.http.port", "8081",
             "openai.api-key", "sk-test"));
+    static final String SECRET = "in-process-test-secret";
     private String callerContext;
+    CheckpointStore checkpoints = new InMemoryCheckpointStore(loop.clock, Duration.ofMinutes(10));
+    final ResumeTokens tokens = new ResumeTokens(SECRET, loop.clock, Duration.ofMinutes(10));
+    private final AgentGraph graph = DemoAgents.graph();
     Conversation conversation;
 
     InProcess with(String key, String value) {
@@ -56,24 +65,43 @@ final class InProcess {
 
     /** Builds the conversation of a phone call, attaches the gateway and opens the upstream session. */
     InProcess phoneCall() {
+        conversation = new Conversation("conv-1", setup(Future.succeededFuture(callerContext)), services(), loop);
+        conversation.attach(gateway);
+        conversation.open();
+        return this;
+    }
+
+    /** Continues conversation {@code id} from what {@code loading} finds, as a core does on a resuming start. */
+    InProcess resumed(String id, Future<Optional<Checkpoint>> loading) {
+        conversation = new Conversation(id, setup(Future.succeededFuture(null)), services(), loop);
+        conversation.attach(gateway);
+        conversation.resume(loading);
+        return this;
+    }
+
+    InProcess checkpoints(CheckpointStore store) {
+        this.checkpoints = store;
+        return this;
+    }
+
+    private ConversationSetup setup(Future<String> phoneSession) {
+        return new ConversationSetup(Channel.PHONE, AudioCodec.PCMU, "+14155550100", "CA1",
+                graph.entryAgent("phone"), phoneSession, false, null);
+    }
+
+    private ConversationServices services() {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(CoreConfig.class).withMapping(OpenAiConfig.class).withMapping(ToolsConfig.class)
                 .withMapping(DrainConfig.class).withDefaultValues(properties).build();
         OpenAiConfig openAi = config.getConfigMapping(OpenAiConfig.class);
         ToolsConfig tools = config.getConfigMapping(ToolsConfig.class);
-        AgentGraph graph = DemoAgents.graph();
         McpServers mcp = new McpServers(tools, graph, null);
-        ConversationServices services = new ConversationServices(model, new SessionConfigFactory(openAi),
-                new CoreMetrics(meters), openAi, config.getConfigMapping(CoreConfig.class), new AgentTools(graph, mcp),
-                mcp, tools, loop.clock, config.getConfigMapping(DrainConfig.class),
-                new CallTracing(OpenTelemetry.noop()), new ReconnectMetrics(meters), (c, reason) -> endings.add(reason));
-        ConversationSetup setup = new ConversationSetup(Channel.PHONE, AudioCodec.PCMU, "+14155550100", "CA1",
-                graph.entryAgent("phone"), Future.succeededFuture(callerContext), false, null);
-        conversation = new Conversation("conv-1", setup, services, loop);
-        conversation.attach(gateway);
-        conversation.open();
-        return this;
+        return new ConversationServices(graph, checkpoints, Optional.of(tokens), model,
+                new SessionConfigFactory(openAi), new CoreMetrics(meters), openAi,
+                config.getConfigMapping(CoreConfig.class), new AgentTools(graph, mcp), mcp, tools, loop.clock,
+                config.getConfigMapping(DrainConfig.class), new CallTracing(OpenTelemetry.noop()),
+                new ReconnectMetrics(meters), (c, reason) -> endings.add(reason));
     }
 
     /** The first session opened and configured, the greeting requested and answered; the transcript is reset. */

@@ -64,7 +64,7 @@ class PrewarmTest extends AgainstFakes {
         prewarm();
         FakeRealtimeSession upstream = fake.session(0);
         await().until(upstream::isConfigured);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !upstream.isOpen());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !upstream.isOpen());
     }
 
     @Test

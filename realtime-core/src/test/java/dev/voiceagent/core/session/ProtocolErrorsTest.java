@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A gateway that breaks the session protocol gets a clear error, and a clean close where it cannot go on. */
@@ -41,6 +42,13 @@ class ProtocolErrorsTest {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private final List<WebSocket> sockets = new CopyOnWriteArrayList<>();
+
+    /** A raw socket left open would keep its conversations running into the next test. */
+    @AfterEach
+    void closeSockets() {
+        sockets.forEach(WebSocket::close);
+    }
 
     private WebSocket rawSocket() throws Exception {
         WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions()
@@ -49,6 +57,7 @@ class ProtocolErrorsTest {
         socket.binaryMessageHandler(message -> ConversationRecords.read(message,
                 (conversation, kind, payload) -> received.add(new Received(conversation, kind, payload.toString()))));
         socket.closeHandler(v -> closed = true);
+        sockets.add(socket);
         return socket;
     }
 

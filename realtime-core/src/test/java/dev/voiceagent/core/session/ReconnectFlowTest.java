@@ -2,6 +2,7 @@ package dev.voiceagent.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voiceagent.core.openai.ClientEvents;
 import dev.voiceagent.session.SessionMessage;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
@@ -96,6 +97,22 @@ class ReconnectFlowTest {
     }
 
     @Test
+    void aResponseAskedForWhileNoSessionIsReadyGoesOutOnceOneIs() {
+        InProcess call = new InProcess().ready();
+        call.model.session(0).drop(ModelConnection.ABNORMAL);
+        call.conversation.requestResponse(ClientEvents.responseCreate()); // e.g. a tool answered meanwhile
+        FakeModel.Session next = call.model.session(1);
+        next.created();
+        call.transcript.sinceLast();
+        next.updated();
+        assertThat(call.transcript.sinceLast()).containsExactly("model: response.create");
+        next.responseCreated("resp_1");
+        next.responseDone("resp_1", "completed");
+        call.conversation.requestResponse(ClientEvents.responseCreate());
+        assertThat(call.transcript.sinceLast()).containsExactly("model: response.create");
+    }
+
+    @Test
     void refusedAttemptsAreRetriedWithBackoffUntilOneSucceeds() {
         InProcess call = new InProcess().ready();
         call.model.refuseNext(2);
@@ -146,7 +163,7 @@ class ReconnectFlowTest {
 
     @Test
     void callerAudioBeyondTheHeldBufferIsCountedAndReportedOnce() {
-        InProcess call = new InProcess().with("core.pending-audio-limit-bytes", "8").ready();
+        InProcess call = new InProcess().with("core.held-audio", "1ms").ready(); // 10 bytes of mu-law as base64
         call.model.session(0).drop(ModelConnection.ABNORMAL);
         call.transcript.sinceLast();
         call.conversation.onGatewayAudio(Buffer.buffer("AAAA"));

@@ -35,12 +35,13 @@ public class CoreLink {
     private final CoreReachability reachability;
     private final Optional<SessionReference> references;
 
-    public CoreLink(CoreLinkConfig config, Vertx vertx) {
+    public CoreLink(CoreLinkConfig config, Vertx vertx, ResumeMetrics resumes) {
         this.config = config;
         this.connections = new CoreConnections(vertx, () -> null, new ResumePolicy(config.resumeWindow(),
                 Duration.ofMillis(50), Duration.ofMillis(800)));
         this.reachability = new CoreReachability(vertx, config.url(), config.probeInterval());
         connections.reportTo(reachability);
+        connections.observeResumes(resumes);
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, Clock.systemUTC()));
     }
 

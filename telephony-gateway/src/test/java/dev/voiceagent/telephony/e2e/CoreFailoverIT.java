@@ -1,0 +1,196 @@
+package dev.voiceagent.telephony.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.voiceagent.session.AudioCodec;
+import dev.voiceagent.session.Channel;
+import dev.voiceagent.session.CoreConnections;
+import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
+import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
+import dev.voiceagent.testsupport.openai.RecordedEvent;
+import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
+import dev.voiceagent.testsupport.twilio.AudioSource;
+import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Core failover: two cores share their checkpoints in Redis behind one name (a forwarder standing in for the
+ * Kubernetes Service), one gateway, ten calls pre-warmed on the first core. That core is killed with SIGKILL; every
+ * call must go on on the other one, with the caller's audio reaching the model again within 2 s.
+ */
+class CoreFailoverIT {
+
+    private static final String TOKEN = "failover-test-auth-token";
+    private static final String HOST = "voice.example.com";
+    private static final String SECRET = "failover-session-reference-secret";
+    private static final int CALLS = 10;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-failover");
+    private final List<QuarkusServiceProcess> services = new ArrayList<>();
+    private ServiceForwarder service;
+
+    @AfterEach
+    void stop() {
+        services.reversed().forEach(QuarkusServiceProcess::close);
+        if (service != null) {
+            service.close();
+        }
+        openAi.close();
+        vertx.close();
+    }
+
+    private QuarkusServiceProcess start(String name, String module, Map<String, String> properties) throws IOException {
+        QuarkusServiceProcess process = QuarkusServiceProcess.start(name, QuarkusServiceProcess.runJarOf(module),
+                properties, Map.of());
+        services.add(process);
+        return process;
+    }
+
+    private Map<String, String> core() {
+        return Map.of("openai.realtime-url", openAi.openAiUrl().toString(),
+                "openai.api-key", "sk-failover", "core.session-ref.secret", SECRET,
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "core.checkpoint.store", "redis",
+                "quarkus.redis.hosts", "redis://127.0.0.1:6379");
+    }
+
+    @Test
+    void tenCallsGoOnOnTheOtherCoreWhenTheirCoreIsKilled() throws Exception {
+        QuarkusServiceProcess coreA = start("failover-core-a", "realtime-core", core());
+        QuarkusServiceProcess coreB = start("failover-core-b", "realtime-core", core());
+        service = new ServiceForwarder(vertx, List.of(coreA.port(), coreB.port()));
+        QuarkusServiceProcess gateway = start("failover-gateway", "telephony-gateway", Map.of(
+                "core.url", service.url().toString(), "core.session-ref.secret", SECRET, "twilio.auth-token", TOKEN,
+                "twilio.media-stream-url", "wss://" + HOST + "/media-stream"));
+
+        warmUp(coreB);
+
+        List<TwilioCallSimulator> calls = new ArrayList<>();
+        for (int n = 0; n < CALLS; n++) {
+            TwilioCallSimulator call = call(gateway, caller(n), n + 1);
+            call.placeCall().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            calls.add(call);
+        }
+        List<FakeRealtimeSession> before = new ArrayList<>();
+        for (int n = 0; n < CALLS; n++) {
+            String from = caller(n);
+            before.add(await().until(() -> sessionsOf(from).stream()
+                    .filter(s -> s.inputAudio().length >= 10 * AudioSource.FRAME_BYTES).findFirst().orElse(null),
+                    s -> s != null));
+        }
+
+        long killedNanos = System.nanoTime();
+        ProcessHandle.of(coreA.pid()).orElseThrow().destroyForcibly();
+
+        List<Long> gapsMillis = new ArrayList<>();
+        List<Long> framesLost = new ArrayList<>();
+        List<FakeRealtimeSession> after = new ArrayList<>();
+        for (int n = 0; n < CALLS; n++) {
+            String from = caller(n);
+            FakeRealtimeSession resumed = await().atMost(Duration.ofSeconds(5))
+                    .until(() -> openedSince(from, killedNanos).stream().findFirst().orElse(null),
+                            s -> s != null && s.inputAudio().length > 0);
+            after.add(resumed);
+            RecordedEvent firstAudio = resumed.received().stream()
+                    .filter(e -> e.type().equals("input_audio_buffer.append")).findFirst().orElseThrow();
+            gapsMillis.add((firstAudio.nanoTime() - killedNanos) / 1_000_000);
+            byte[] oldAudio = before.get(n).inputAudio();
+            long lastBefore = AudioSource.readTag(oldAudio, oldAudio.length / AudioSource.FRAME_BYTES - 1)[1];
+            long[] firstAfter = AudioSource.readTag(resumed.inputAudio(), 0);
+            assertThat(firstAfter[0]).as("the right call's audio").isEqualTo(n + 1);
+            framesLost.add(firstAfter[1] - lastBefore - 1);
+        }
+        System.out.printf("failover: caller audio reached the model again %s ms after kill -9 (per call); frames lost "
+                + "per call %s%n", gapsMillis, framesLost);
+        assertThat(gapsMillis).allSatisfy(gap -> assertThat(gap).isLessThan(2_000));
+
+        int[] heard = after.stream().mapToInt(s -> s.inputAudio().length).toArray();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            for (int n = 0; n < CALLS; n++) {
+                if (after.get(n).inputAudio().length < heard[n] + 25 * AudioSource.FRAME_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.isClosed()).as("the call goes on").isFalse();
+            assertThat(call.violations()).isEmpty();
+        });
+        for (int n = 0; n < CALLS; n++) {
+            assertThat(openedSince(caller(n), killedNanos)).as("one new upstream session per call").hasSize(1);
+        }
+    }
+
+    /**
+     * One short conversation straight on {@code core}, as the second core of a deployment has had before the first
+     * dies: the failover then measures resuming, not a cold JVM's first conversation.
+     */
+    private void warmUp(QuarkusServiceProcess core) throws Exception {
+        try (CoreConnections connections = new CoreConnections(vertx)) {
+            CompletableFuture<SessionMessage.Ready> ready = new CompletableFuture<>();
+            CompletableFuture<CoreConversation> opened = new CompletableFuture<>();
+            vertx.getOrCreateContext().runOnContext(v -> connections.open(core.baseUrl(),
+                    new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU, "+14155550999",
+                            "CAwarmup", "MZwarmup", null, null, null, null),
+                    new CoreConversation.Listener() {
+                        @Override
+                        public void onMessage(SessionMessage.FromCore message) {
+                            if (message instanceof SessionMessage.Ready r) {
+                                ready.complete(r);
+                            }
+                        }
+
+                        @Override
+                        public void onAudio(Buffer base64Audio) {
+                        }
+
+                        @Override
+                        public void onClosed() {
+                        }
+                    }).onSuccess(opened::complete).onFailure(opened::completeExceptionally));
+            CoreConversation conversation = opened.get(10, TimeUnit.SECONDS);
+            ready.get(10, TimeUnit.SECONDS);
+            conversation.send(new SessionMessage.End("stop"));
+            conversation.close();
+        }
+    }
+
+    private static String caller(int n) {
+        return "+1415555" + String.format("%04d", 300 + n);
+    }
+
+    private TwilioCallSimulator call(QuarkusServiceProcess gateway, String from, int tag) {
+        URI stream = URI.create("ws://127.0.0.1:" + gateway.port() + "/media-stream");
+        return new TwilioCallSimulator(vertx, new TwilioCallSimulator.Call(gateway.baseUrl().resolve("/incoming-call"),
+                "https://" + HOST + "/incoming-call", TOKEN, from, "CA" + Long.toHexString(System.nanoTime()),
+                publicUrl -> stream, AudioSource.tagged(tag)));
+    }
+
+    /** The upstream sessions of one caller configured after {@code nanoTime}. */
+    private List<FakeRealtimeSession> openedSince(String from, long nanoTime) {
+        return sessionsOf(from).stream().filter(s -> s.isConfigured() && s.configuredAtNanos() > nanoTime).toList();
+    }
+
+    /** The upstream sessions of one caller, in the order they were opened (their instructions name the caller). */
+    private List<FakeRealtimeSession> sessionsOf(String from) {
+        return openAi.sessions().stream()
+                .filter(s -> s.received("session.update").stream()
+                        .anyMatch(u -> u.path("session").path("instructions").asText().contains(from)))
+                .toList();
+    }
+}
