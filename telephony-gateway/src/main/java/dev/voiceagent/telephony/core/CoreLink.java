@@ -2,6 +2,7 @@ package dev.voiceagent.telephony.core;
 
 import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.session.SessionReference;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Opens conversations on realtime-core: on the core instance a valid pre-warm reference names, otherwise on the
@@ -29,7 +31,7 @@ public class CoreLink {
 
     public CoreLink(CoreLinkConfig config, Vertx vertx) {
         this.config = config;
-        this.connections = new CoreConnections(vertx);
+        this.connections = new CoreConnections(vertx, InternalCredentials.forCore(ConfigProvider.getConfig().getOptionalValue(InternalCredentials.SECRET_KEY, String.class)));
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, Clock.systemUTC()));
     }
 
