@@ -117,7 +117,7 @@ final class McpServer {
                     .name(toolName).arguments(argumentsJson).build());
             return new ToolOutcome(result.resultText(), result.isError());
         } catch (ToolArgumentsException e) {
-            return ToolOutcome.error("the arguments were not valid JSON; call the tool again with valid arguments");
+            return ToolOutcome.error(e.getMessage()); // unreadable arguments, or the server said they are invalid
         } catch (ToolExecutionException e) {
             if (e.getCause() == null) {
                 return ToolOutcome.error(e.getMessage()); // the tool answered with an error: the server is fine
