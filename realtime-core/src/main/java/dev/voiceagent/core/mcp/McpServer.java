@@ -119,14 +119,28 @@ final class McpServer {
         } catch (ToolArgumentsException e) {
             return ToolOutcome.error(e.getMessage()); // unreadable arguments, or the server said they are invalid
         } catch (ToolExecutionException e) {
-            if (e.getCause() == null) {
-                return ToolOutcome.error(e.getMessage()); // the tool answered with an error: the server is fine
+            if (e.getCause() == null || answers(current)) {
+                // The server answered, with a tool error or a JSON-RPC error: it is fine, and the model hears why.
+                return ToolOutcome.error((e.getCause() == null ? e : e.getCause()).getMessage());
             }
-            disconnected(current, e); // the client wraps a failed exchange (refused, reset, HTTP error) with its cause
+            disconnected(current, e);
             return ToolOutcome.unavailable(name);
         } catch (RuntimeException e) {
             disconnected(current, e);
             return ToolOutcome.unavailable(name);
+        }
+    }
+
+    /**
+     * The client reports an error answer of the server and a failed exchange alike (a RuntimeException as the
+     * cause), so a ping tells them apart: only a server that does not answer it is down.
+     */
+    private static boolean answers(McpClient client) {
+        try {
+            client.checkHealth();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

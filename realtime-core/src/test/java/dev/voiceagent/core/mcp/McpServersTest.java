@@ -80,6 +80,19 @@ class McpServersTest {
     }
 
     @Test
+    void aToolErrorIsTheToolsAnswerAndLeavesTheServerUp() throws Exception {
+        mcp.tool("book-hotel", List.of(), List.of(), Duration.ZERO,
+                a -> new FakeMcpServer.Answer("Unknown hotel: ask the caller again", true));
+        McpServers servers = servers(Map.of("booking", mcp.url()), "booking", "book-hotel");
+        servers.start(null);
+        ToolOutcome outcome = servers.call(new ToolReference("booking", "book-hotel"), "{}")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(outcome.forModel()).isEqualTo("Error: Unknown hotel: ask the caller again");
+        assertThat(servers.status()).containsEntry("booking", true);
+        assertThat(up("booking")).isEqualTo(1);
+    }
+
+    @Test
     void theConfiguredTokenGoesWithEveryRequest() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         HttpServer refusing = vertx.createHttpServer().requestHandler(request -> {
