@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the system locally: telephony-gateway on :8080, realtime-core on :8081, web-gateway (voice widget) on :8082,
-# mcp-tools on :8083 (embedded H2 database in ./data).
-# Needs only a JDK 21+. Ctrl-C stops them all.
+# mcp-tools on :8083 (embedded H2 database in ./data). The internal services (core, mcp-tools) listen on 127.0.0.1 only.
+# Needs only a JDK 21+. Ctrl-C stops them all. Never prints a secret.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
@@ -12,9 +12,18 @@ if [[ -z "${RUN_SKIP_BUILD:-}" ]]; then
   ./mvnw -B -q package -DskipTests -pl mcp-tools,realtime-core,telephony-gateway,web-gateway -am
 fi
 
-# Gateways and cores sign pre-warm references with a shared secret; a fresh one per local run.
-export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}"
-export CORE_URL="${CORE_URL:-http://localhost:8081}"
+# Fresh secrets per local run (unless given): gateways and cores sign pre-warm references with one, gateways prove
+# who they are to the core with another, and the core presents a token to mcp-tools.
+secret() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
+export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(secret)}"
+export INTERNAL_AUTH_SECRET="${INTERNAL_AUTH_SECRET:-$(secret)}"
+auth_tokens="${MCP_AUTH_TOKENS:-}"
+export MCP_BOOKING_TOKEN="${MCP_BOOKING_TOKEN:-${auth_tokens%%,*}}"
+export MCP_BOOKING_TOKEN="${MCP_BOOKING_TOKEN:-$(secret)}"
+export MCP_AUTH_TOKENS="${MCP_AUTH_TOKENS:-$MCP_BOOKING_TOKEN}"
+export CORE_URL="${CORE_URL:-http://127.0.0.1:8081}"
+export CORE_ADVERTISED_URL="${CORE_ADVERTISED_URL:-http://127.0.0.1:8081}"
+export MCP_BOOKING_URL="${MCP_BOOKING_URL:-http://127.0.0.1:8083/mcp}"
 
 # Without an OpenAI key nothing could answer: use the built-in offline echo, and say so.
 if [[ -z "${OPENAI_API_KEY:-}" && -z "${OPENAI_PROVIDER:-}" ]]; then
@@ -35,16 +44,18 @@ trap stop_all INT TERM EXIT
 
 # Each service keeps a class-data sharing archive next to its jar (created on the first run, refreshed by the JVM when
 # the jar changes): later starts are about a third faster (mcp-tools 2.6 s -> 1.7 s on a 2-core machine).
+# $2 is the address it listens on: the internal services only on this machine, the gateways where callers reach them.
 start() {
-  "$java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$1/target/$1.jsa" -jar "$1/target/quarkus-app/quarkus-run.jar" &
+  QUARKUS_HTTP_HOST="$2" "$java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$1/target/$1.jsa" \
+    -jar "$1/target/quarkus-app/quarkus-run.jar" &
   pids+=($!)
 }
-start mcp-tools
-start realtime-core
-start telephony-gateway
-start web-gateway
+start mcp-tools 127.0.0.1
+start realtime-core 127.0.0.1
+start telephony-gateway 0.0.0.0
+start web-gateway 0.0.0.0
 
-for url in http://localhost:8083/q/health/ready http://localhost:8081/q/health/ready http://localhost:8080/q/health/ready \
+for url in http://127.0.0.1:8083/q/health/ready http://127.0.0.1:8081/q/health/ready http://localhost:8080/q/health/ready \
     http://localhost:8082/q/health/ready; do
   until curl -fs "$url" >/dev/null 2>&1; do
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "a service failed to start" >&2; exit 1; }; done
@@ -60,19 +71,26 @@ fi
 stream_url="${TWILIO_WEBHOOK_URL:-wss://<your-public-host>/media-stream}"
 public_host="${stream_url#*://}"
 public_host="${public_host%%/*}"
+# Says whether the key is set, never what it is (nothing here expands a secret).
+if [[ -n "${OPENAI_API_KEY:-}" ]]; then
+  key_state="OpenAI key: set"
+else
+  key_state="OpenAI key: NOT set (export OPENAI_API_KEY=... to talk to OpenAI)"
+fi
 cat <<MSG
 
-  realtime-core       http://localhost:8081   (model: ${model})
+  realtime-core       http://127.0.0.1:8081   (this machine only; gateways need a credential; model: ${model})
   telephony-gateway   http://localhost:8080
   web-gateway         http://localhost:8082   (Socket.IO at /realtime-voice)
-  mcp-tools           http://localhost:8083/mcp   (booking tools, H2 database in ./data)
+  mcp-tools           http://127.0.0.1:8083/mcp   (this machine only; bearer token; H2 database in ./data)
 
   Talk to the agent in your browser:                         http://localhost:8082/
 
   Point your Twilio number's voice webhook (HTTP POST) at   https://${public_host}/incoming-call
   Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${stream_url}
   Expose port 8080 publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
-  ${OPENAI_API_KEY:+OpenAI key: set}${OPENAI_API_KEY:-OpenAI key: NOT set (export OPENAI_API_KEY=... to talk to OpenAI)}
+  ${key_state}
+  Internal secrets (gateway credential, MCP token, pre-warm signing) are fresh for this run and not shown.
 
   Ctrl-C stops all four services.
 MSG

@@ -1,6 +1,7 @@
 // Drives mcp-tools with the official MCP TypeScript SDK client over Streamable HTTP: initialise, list the tools,
 // call two of them, and check that bad input comes back as a tool error (isError), not a protocol failure.
-// Usage: node conformance.mjs <mcp-url>. Exits 0 when every check passes; prints what failed otherwise.
+// Anonymous and wrong-token clients must not get past the 401.
+// Usage: node conformance.mjs <mcp-url> <bearer-token>. Exits 0 when every check passes; prints what failed otherwise.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
@@ -9,8 +10,19 @@ const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
 const inDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
 
+const token = process.argv[3];
+const withToken = (value) => (value ? { requestInit: { headers: { Authorization: `Bearer ${value}` } } } : {});
+
+for (const [what, value] of [['an anonymous client', undefined], ['a client with a wrong token', 'not-a-known-token']]) {
+  const refused = new Client({ name: 'conformance', version: '1.0.0' });
+  const outcome = await refused.connect(new StreamableHTTPClientTransport(url, withToken(value)))
+    .then(() => 'connected', (e) => String(e?.code ?? e?.message ?? e));
+  check(outcome !== 'connected' && outcome.includes('401'), `${what} was not refused with 401: ${outcome}`);
+  await refused.close().catch(() => {});
+}
+
 const client = new Client({ name: 'conformance', version: '1.0.0' });
-await client.connect(new StreamableHTTPClientTransport(url));
+await client.connect(new StreamableHTTPClientTransport(url, withToken(token)));
 
 const { tools } = await client.listTools();
 const names = tools.map((t) => t.name);

@@ -22,14 +22,15 @@ class BookingsSurviveRestartIT {
         Path jar = QuarkusServiceProcess.runJarOf("mcp-tools").getParent().resolveSibling("postgresql")
                 .resolve("quarkus-run.jar");
         survivesRestart(jar, Map.of("DB_URL", System.getProperty("test.postgres.url",
-                "jdbc:postgresql://127.0.0.1:5432/test"), "DB_USER", "postgres"));
+                "jdbc:postgresql://127.0.0.1:5432/test"), "DB_USER", "postgres", "MCP_AUTH_TOKENS", McpTestClient.TOKEN));
     }
 
     @Test
     void onTheEmbeddedDefault() throws Exception {
         Path database = Files.createDirectories(Path.of("target", "restart-db")).toAbsolutePath().resolve("mcp-tools");
         survivesRestart(QuarkusServiceProcess.runJarOf("mcp-tools"),
-                Map.of("DB_URL", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE"));
+                Map.of("DB_URL", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE", "MCP_AUTH_TOKENS",
+                        McpTestClient.TOKEN));
     }
 
     private static void survivesRestart(Path jar, Map<String, String> env) throws Exception {

@@ -24,7 +24,8 @@ class H2BookingToolsTest extends BookingToolsContract {
     @Test
     void theLegacySseTransportStaysAvailable() throws Exception {
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(legacySse)
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(5)).build(),
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + McpTestClient.TOKEN)
+                .timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         try (InputStream body = response.body()) {

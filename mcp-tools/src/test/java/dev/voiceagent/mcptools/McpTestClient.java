@@ -12,13 +12,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Just enough of an MCP client over Streamable HTTP to drive tools from a test. */
 final class McpTestClient {
 
+    /** A token the test profile accepts (mcp-auth.tokens). */
+    static final String TOKEN = "mcp-tools-test-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI url;
+    private final String token;
     private final AtomicInteger ids = new AtomicInteger();
     private final String session;
 
     McpTestClient(URI url) {
+        this(url, TOKEN);
+    }
+
+    McpTestClient(URI url, String token) {
         this.url = url;
+        this.token = token;
         Response init = post(null, Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", "initialize",
                 "params", Map.of("protocolVersion", "2025-03-26", "capabilities", Map.of(),
                         "clientInfo", Map.of("name", "test", "version", "1"))));
@@ -52,7 +60,7 @@ final class McpTestClient {
 
     private Response post(String sessionId, Map<String, Object> body) {
         var request = given().baseUri(url.toString()).contentType("application/json")
-                .accept("application/json, text/event-stream").body(body);
+                .accept("application/json, text/event-stream").header("Authorization", "Bearer " + token).body(body);
         if (sessionId != null) {
             request.header("Mcp-Session-Id", sessionId);
         }

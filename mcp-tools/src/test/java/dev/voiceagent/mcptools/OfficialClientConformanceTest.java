@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service as an MCP client written by others sees it: the official TypeScript SDK, driven by
- * {@code src/test/node/conformance.mjs}, over Streamable HTTP.
+ * {@code src/test/node/conformance.mjs}, over Streamable HTTP; without a token or with a wrong one it gets no further
+ * than a 401.
  */
 @QuarkusTest
 class OfficialClientConformanceTest {
@@ -30,7 +31,7 @@ class OfficialClientConformanceTest {
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))) {
             assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), 180).exitCode()).isZero();
         }
-        Result result = run(List.of("node", "conformance.mjs", mcpUrl.toString()), 60);
+        Result result = run(List.of("node", "conformance.mjs", mcpUrl.toString(), McpTestClient.TOKEN), 60);
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("conformance: 10 tools listed");
     }

@@ -22,9 +22,9 @@ public record Metric(String module, String micrometerName, Type type) {
         COUNTER, GAUGE, TIMER, HISTOGRAM_TIMER
     }
 
-    // Counter.builder("x"), registry.counter("x", ...), Timer.builder("x"), registry.gauge("x", ...)
-    private static final Pattern REGISTRATION =
-            Pattern.compile("(Counter\\.builder|\\.counter|Timer\\.builder|\\.gauge)\\(\\s*\"([a-z0-9_.]+)\"");
+    // Counter.builder("x"), registry.counter("x", ...), Timer.builder("x"), registry.gauge("x", ...), Gauge.builder("x", ...)
+    private static final Pattern REGISTRATION = Pattern.compile(
+            "(Counter\\.builder|\\.counter|Timer\\.builder|\\.gauge|Gauge\\.builder)\\(\\s*\"([a-z0-9_.]+)\"");
 
     public static List<Metric> all() {
         return ServiceModule.all().stream().flatMap(Metric::of).toList();
@@ -69,6 +69,6 @@ public record Metric(String module, String micrometerName, Type type) {
         if (call.startsWith("Timer")) {
             return rest.contains("publishPercentileHistogram()") ? Type.HISTOGRAM_TIMER : Type.TIMER;
         }
-        return call.equals(".gauge") ? Type.GAUGE : Type.COUNTER;
+        return call.equals(".gauge") || call.startsWith("Gauge") ? Type.GAUGE : Type.COUNTER;
     }
 }

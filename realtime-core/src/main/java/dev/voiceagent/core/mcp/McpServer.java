@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * One MCP server: a shared, warm connection and its tool list. Blocking calls; callers run them off the event
- * loop. An unreachable server is not an error here: it has no tools until {@link #connect()} succeeds.
+ * loop. An unreachable server is not an error here: it has no tools until {@link #connect()} succeeds, and a call
+ * that finds it gone answers in words the agent can relay. Going down is logged once (WARN), coming back once (INFO).
  */
 final class McpServer {
 
@@ -25,12 +27,17 @@ final class McpServer {
     private final String name;
     private final ToolsConfig.McpServer config;
     private final Duration toolTimeout;
+    private final Consumer<McpServer> onDown;
     private volatile McpClient client;
+    /** Guarded by this: whether the outage has been reported, so a long one is one WARN line, not one per attempt. */
+    private boolean down;
 
-    McpServer(String name, ToolsConfig.McpServer config, Duration toolTimeout) {
+    /** @param onDown told (outside any lock) each time the server is found unreachable, to plan the next attempt */
+    McpServer(String name, ToolsConfig.McpServer config, Duration toolTimeout, Consumer<McpServer> onDown) {
         this.name = name;
         this.config = config;
         this.toolTimeout = toolTimeout;
+        this.onDown = onDown;
     }
 
     String name() {
@@ -42,30 +49,42 @@ final class McpServer {
     }
 
     /** Opens the connection if it is not open; returns whether it is. */
-    synchronized boolean connect() {
-        if (client != null) {
-            return true;
+    boolean connect() {
+        synchronized (this) {
+            if (client != null) {
+                return true;
+            }
+            McpClient opened = null;
+            try {
+                opened = open();
+                opened.listTools();
+                client = opened;
+                LOG.infof(down ? "MCP server %s is back at %s" : "MCP server %s connected at %s", name, config.url());
+                down = false;
+                return true;
+            } catch (RuntimeException e) {
+                closeQuietly(opened);
+                reportDown(e);
+            }
         }
-        try {
-            McpClient opened = new DefaultMcpClient.Builder()
-                    .key(name)
-                    .clientName("voice-agent-realtime-core")
-                    .transport(new StreamableHttpMcpTransport.Builder().url(config.url().toString())
-                            .timeout(config.connectTimeout()).build())
-                    .initializationTimeout(config.connectTimeout())
-                    .toolExecutionTimeout(toolTimeout)
-                    .toolExecutionTimeoutErrorMessage("the tool did not answer in time")
-                    .cacheToolList(true)
-                    .build();
-            opened.listTools();
-            client = opened;
-            LOG.infof("MCP server %s connected at %s", name, config.url());
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warnf("MCP server %s unreachable at %s: %s; its tools are off until it answers", name, config.url(),
-                    e.getMessage());
-            return false;
-        }
+        onDown.accept(this);
+        return false;
+    }
+
+    private McpClient open() {
+        StreamableHttpMcpTransport.Builder transport = new StreamableHttpMcpTransport.Builder()
+                .url(config.url().toString()).timeout(config.connectTimeout());
+        config.token().filter(token -> !token.isBlank())
+                .ifPresent(token -> transport.customHeaders(Map.of("Authorization", "Bearer " + token)));
+        return new DefaultMcpClient.Builder()
+                .key(name)
+                .clientName("voice-agent-realtime-core")
+                .transport(transport.build())
+                .initializationTimeout(config.connectTimeout())
+                .toolExecutionTimeout(toolTimeout)
+                .toolExecutionTimeoutErrorMessage("the tool did not answer in time")
+                .cacheToolList(true)
+                .build();
     }
 
     /** Its tools by name; empty while unreachable. */
@@ -79,7 +98,7 @@ final class McpServer {
             current.listTools().forEach(tool -> tools.put(tool.name(), tool));
             return tools;
         } catch (RuntimeException e) {
-            disconnected(e);
+            disconnected(current, e);
             return Map.of();
         }
     }
@@ -91,41 +110,84 @@ final class McpServer {
     ToolOutcome call(String toolName, String argumentsJson) {
         McpClient current = client;
         if (current == null) {
-            return ToolOutcome.error("the " + name + " service is unavailable right now");
+            return ToolOutcome.unavailable(name);
         }
         try {
             ToolExecutionResult result = current.executeTool(ToolExecutionRequest.builder()
                     .name(toolName).arguments(argumentsJson).build());
             return new ToolOutcome(result.resultText(), result.isError());
-        } catch (ToolExecutionException | ToolArgumentsException e) {
-            return ToolOutcome.error(e.getMessage()); // the tool answered isError: the server is fine
+        } catch (ToolArgumentsException e) {
+            return ToolOutcome.error(e.getMessage()); // unreadable arguments, or the server said they are invalid
+        } catch (ToolExecutionException e) {
+            if (e.getCause() == null || answers(current)) {
+                // The server answered, with a tool error or a JSON-RPC error: it is fine, and the model hears why.
+                return ToolOutcome.error((e.getCause() == null ? e : e.getCause()).getMessage());
+            }
+            disconnected(current, e);
+            return ToolOutcome.unavailable(name);
         } catch (RuntimeException e) {
-            disconnected(e);
-            return ToolOutcome.error("the " + name + " service is unavailable right now");
+            disconnected(current, e);
+            return ToolOutcome.unavailable(name);
         }
     }
 
-    private synchronized void disconnected(RuntimeException cause) {
-        LOG.warnf("MCP server %s failed: %s", name, cause.getMessage());
-        McpClient current = client;
-        client = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception ignored) {
-                // the connection is being dropped anyway
+    /**
+     * The client reports an error answer of the server and a failed exchange alike (a RuntimeException as the
+     * cause), so a ping tells them apart: only a server that does not answer it is down.
+     */
+    private static boolean answers(McpClient client) {
+        try {
+            client.checkHealth();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void disconnected(McpClient failed, RuntimeException cause) {
+        synchronized (this) {
+            if (client != failed) {
+                return; // another call saw it first
             }
+            client = null;
+            closeQuietly(failed);
+            reportDown(cause);
+        }
+        onDown.accept(this);
+    }
+
+    private void reportDown(RuntimeException cause) {
+        if (down) {
+            LOG.debugf("MCP server %s still unreachable: %s", name, describe(cause));
+            return;
+        }
+        down = true;
+        LOG.warnf("MCP server %s is unreachable at %s (%s): its tools are off until it answers; retrying with back-off",
+                name, config.url(), describe(cause));
+    }
+
+    /** The innermost cause's message, or its type when it has none (a refused connection often has none). */
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    private void closeQuietly(McpClient closing) {
+        if (closing == null) {
+            return;
+        }
+        try {
+            closing.close();
+        } catch (Exception e) {
+            LOG.debugf("closing MCP server %s: %s", name, e.getMessage());
         }
     }
 
     synchronized void close() {
-        if (client != null) {
-            try {
-                client.close();
-            } catch (Exception e) {
-                LOG.debugf("closing MCP server %s: %s", name, e.getMessage());
-            }
-            client = null;
-        }
+        closeQuietly(client);
+        client = null;
     }
 }

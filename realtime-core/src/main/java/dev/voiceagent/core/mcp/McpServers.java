@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.voiceagent.agents.Agent;
 import dev.voiceagent.agents.AgentGraph;
 import dev.voiceagent.agents.ToolReference;
+import dev.voiceagent.core.metrics.CoreMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -15,39 +16,65 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The configured MCP servers, shared by all conversations: connected at start-up, retried while unreachable,
- * their tool lists cached by the client. At start-up the agent graph is checked against them: a tool of an
+ * The configured MCP servers, shared by all conversations: connected at start-up, retried with back-off while
+ * unreachable, their tool lists cached by the client; a gauge per server shows whether it answers. At start-up the agent graph is checked against them: a tool of an
  * unknown server, or a tool a reachable server does not have, stops start-up with a message naming it.
  */
 @ApplicationScoped
 public class McpServers {
 
     private final Map<String, McpServer> servers = new LinkedHashMap<>();
+    private final Map<McpServer, Backoff> backoffs = new ConcurrentHashMap<>();
+    private final Set<McpServer> retrying = ConcurrentHashMap.newKeySet();
     private final ToolsConfig config;
     private final AgentGraph agents;
     private final Vertx vertx;
+    private volatile boolean stopped;
 
-    public McpServers(ToolsConfig config, AgentGraph agents, Vertx vertx) {
+    public McpServers(ToolsConfig config, AgentGraph agents, Vertx vertx, CoreMetrics metrics) {
         this.config = config;
         this.agents = agents;
         this.vertx = vertx;
         // The client's own limit only frees its thread; the call's outcome is decided by call()'s timer.
         Duration clientTimeout = config.tools().timeout().plusSeconds(5);
-        config.mcp().forEach((name, server) -> servers.put(name, new McpServer(name, server, clientTimeout)));
+        config.mcp().forEach((name, settings) -> {
+            McpServer server = new McpServer(name, settings, clientTimeout, this::retryLater);
+            servers.put(name, server);
+            backoffs.put(server, new Backoff(config.tools().reconnectInterval(), config.tools().reconnectMaxInterval()));
+            metrics.mcpServerUp(name, server::isConnected);
+        });
     }
 
     void start(@Observes StartupEvent event) {
         servers.values().forEach(McpServer::connect);
         validate();
-        vertx.setPeriodic(config.tools().reconnectInterval().toMillis(), id -> servers.values().stream()
-                .filter(server -> !server.isConnected())
-                .forEach(server -> vertx.executeBlocking(server::connect, false)));
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopped = true;
         servers.values().forEach(McpServer::close);
+    }
+
+    /**
+     * One attempt at a time per server, after a delay that doubles up to {@code voice.tools.reconnect-max-interval}:
+     * a server that stays down costs a refused connection now and then, not a log line every few seconds.
+     */
+    private void retryLater(McpServer server) {
+        if (stopped || !retrying.add(server)) {
+            return;
+        }
+        Backoff backoff = backoffs.get(server);
+        vertx.setTimer(backoff.next(), id -> vertx.executeBlocking(() -> {
+            retrying.remove(server);
+            if (!stopped && server.connect()) {
+                backoff.reset();
+            }
+            return null;
+        }, false));
     }
 
     private void validate() {
@@ -80,16 +107,15 @@ public class McpServers {
     public Future<ToolOutcome> call(ToolReference reference, String argumentsJson) {
         McpServer server = servers.get(reference.server());
         if (server == null) {
-            return Future.succeededFuture(ToolOutcome.error("no such tool server: " + reference.server()));
+            return Future.succeededFuture(ToolOutcome.unavailable(reference.server()));
         }
         Promise<ToolOutcome> outcome = Promise.promise();
         Duration timeout = config.tools().timeout();
         long timer = vertx.setTimer(timeout.toMillis(), t -> outcome.tryComplete(
-                ToolOutcome.error("the tool did not answer within " + timeout.toMillis() + " ms")));
+                ToolOutcome.tooSlow(reference.server(), timeout.toMillis())));
         vertx.executeBlocking(() -> server.call(reference.tool(), argumentsJson), false).onComplete(result -> {
             vertx.cancelTimer(timer);
-            outcome.tryComplete(result.succeeded() ? result.result()
-                    : ToolOutcome.error("the tool failed: " + result.cause().getMessage()));
+            outcome.tryComplete(result.succeeded() ? result.result() : ToolOutcome.unavailable(reference.server()));
         });
         return outcome.future();
     }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * MCP servers and how tools are called. Keys follow the Quarkus MCP client extension's shape
@@ -27,6 +28,12 @@ public interface ToolsConfig {
         /** Time allowed to initialise the connection or list tools. */
         @WithDefault("3s")
         Duration connectTimeout();
+
+        /**
+         * Bearer token sent to the server ({@code Authorization: Bearer}); mcp-tools accepts one of its
+         * {@code MCP_AUTH_TOKENS}. Env for the booking server: MCP_BOOKING_TOKEN. Never logged.
+         */
+        Optional<String> token();
     }
 
     interface Tools {
@@ -38,9 +45,13 @@ public interface ToolsConfig {
         @WithDefault("10s")
         Duration timeout();
 
-        /** How often an unreachable MCP server is tried again. */
-        @WithDefault("3s")
+        /** First wait before an unreachable MCP server is tried again; each failed attempt doubles it. */
+        @WithDefault("1s")
         Duration reconnectInterval();
+
+        /** The longest wait between two attempts to reach an MCP server. */
+        @WithDefault("30s")
+        Duration reconnectMaxInterval();
     }
 
     /** The caller-ID lookup done while a phone call is pre-warmed. */

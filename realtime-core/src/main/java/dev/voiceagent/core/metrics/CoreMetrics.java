@@ -1,10 +1,12 @@
 package dev.voiceagent.core.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -69,8 +71,24 @@ public class CoreMetrics {
         }
     }
 
+    /**
+     * Held strongly: {@code registry.gauge(...)} keeps its object weakly, so a method reference passed in would be
+     * collected at the next GC and the gauge (which the HPA scales on) would read NaN.
+     */
     public void activeSessions(Supplier<Number> count) {
-        registry.gauge("voice.core.sessions.active", count, s -> s.get().doubleValue());
+        Gauge.builder("voice.core.sessions.active", count, s -> s.get().doubleValue())
+                .description("Conversations running on this instance").strongReference(true).register(registry);
+    }
+
+    /** 1 while the MCP server answers, 0 from its first failed call or connection until it is back. */
+    public void mcpServerUp(String server, BooleanSupplier up) {
+        Gauge.builder("voice.core.mcp.server.up", up, u -> u.getAsBoolean() ? 1 : 0).tag("server", server)
+                .description("Whether an MCP server is reachable").strongReference(true).register(registry);
+    }
+
+    /** A request without a valid gateway credential; {@code reason} is the verdict, never the token. */
+    public void accessRefused(String endpoint, String reason) {
+        registry.counter("voice.core.access.refused", "endpoint", endpoint, "reason", reason).increment();
     }
 
     /** Frames are counted per conversation and added here in batches: a shared counter per frame costs. */

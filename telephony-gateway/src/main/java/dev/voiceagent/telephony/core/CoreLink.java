@@ -3,6 +3,7 @@ package dev.voiceagent.telephony.core;
 import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.CoreReachability;
+import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.session.ResumePolicy;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.session.SessionReference;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Opens conversations on realtime-core: on the core instance a valid pre-warm reference names, otherwise on the
@@ -37,7 +39,8 @@ public class CoreLink {
 
     public CoreLink(CoreLinkConfig config, Vertx vertx, ResumeMetrics resumes) {
         this.config = config;
-        this.connections = new CoreConnections(vertx, () -> null, new ResumePolicy(config.resumeWindow(),
+        this.connections = new CoreConnections(vertx, InternalCredentials.forCore(ConfigProvider.getConfig()
+                .getOptionalValue(InternalCredentials.SECRET_KEY, String.class)), new ResumePolicy(config.resumeWindow(),
                 Duration.ofMillis(50), Duration.ofMillis(800)));
         this.reachability = new CoreReachability(vertx, config.url(), config.probeInterval());
         connections.reportTo(reachability);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class DrainIT {
 
     private static final String TOKEN = "drain-test-auth-token";
+    private static final String INTERNAL_SECRET = "drain-test-internal-secret";
     private static final String HOST = "voice.example.com";
 
     private final Vertx vertx = Vertx.vertx();
@@ -50,11 +51,12 @@ class DrainIT {
     private void startSystem(String coreGrace, String gatewayGrace) throws IOException {
         core = QuarkusServiceProcess.start("drain-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
                 "openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key", "sk-drain",
-                "voice.drain.grace-period", coreGrace, "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+                "voice.drain.grace-period", coreGrace, "voice.mcp.booking.url", "http://127.0.0.1:9/mcp",
+                "internal-auth.secret", INTERNAL_SECRET), Map.of());
         gateway = QuarkusServiceProcess.start("drain-gateway", QuarkusServiceProcess.runJarOf("telephony-gateway"),
                 Map.of("core.url", core.baseUrl().toString(), "twilio.auth-token", TOKEN,
                         "twilio.media-stream-url", "wss://" + HOST + "/media-stream",
-                        "voice.drain.grace-period", gatewayGrace), Map.of());
+                        "voice.drain.grace-period", gatewayGrace, "internal-auth.secret", INTERNAL_SECRET), Map.of());
     }
 
     private TwilioCallSimulator call(String from) {

@@ -32,6 +32,8 @@ final class PhoneSystem implements AutoCloseable {
     static final String PUBLIC_HOST = "voice.example.com";
     static final String PUBLIC_WEBHOOK = "https://" + PUBLIC_HOST + "/incoming-call";
     private static final String SECRET = "e2e-session-reference-secret";
+    private static final String INTERNAL_SECRET = "e2e-internal-auth-secret";
+    private static final String MCP_TOKEN = "e2e-mcp-token";
 
     final Vertx vertx = Vertx.vertx();
     final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-e2e");
@@ -45,10 +47,12 @@ final class PhoneSystem implements AutoCloseable {
     PhoneSystem() {
         Path database = Path.of("target", "e2e-db", "mcp-tools").toAbsolutePath();
         mcpTools = startAsync("mcp-tools", "mcp-tools", Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE")).join();
+                "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE",
+                "mcp-auth.tokens", MCP_TOKEN)).join();
         Map<String, String> core = Map.of("openai.realtime-url", openAi.openAiUrl().toString(),
                 "openai.api-key", "sk-e2e", "core.session-ref.secret", SECRET,
-                "voice.mcp.booking.url", mcpTools.baseUrl().resolve("/mcp").toString());
+                "voice.mcp.booking.url", mcpTools.baseUrl().resolve("/mcp").toString(), "voice.mcp.booking.token", MCP_TOKEN,
+                "internal-auth.secret", INTERNAL_SECRET);
         CompletableFuture<QuarkusServiceProcess> a = startAsync("core-a", "realtime-core", core);
         CompletableFuture<QuarkusServiceProcess> b = startAsync("core-b", "realtime-core", core);
         coreA = a.join();
@@ -61,7 +65,8 @@ final class PhoneSystem implements AutoCloseable {
 
     private static Map<String, String> gateway(QuarkusServiceProcess core) {
         return Map.of("core.url", core.baseUrl().toString(), "core.session-ref.secret", SECRET,
-                "twilio.auth-token", AUTH_TOKEN, "twilio.media-stream-url", "wss://" + PUBLIC_HOST + "/media-stream");
+                "twilio.auth-token", AUTH_TOKEN, "twilio.media-stream-url", "wss://" + PUBLIC_HOST + "/media-stream",
+                "internal-auth.secret", INTERNAL_SECRET);
     }
 
     private static CompletableFuture<QuarkusServiceProcess> startAsync(String name, String module,

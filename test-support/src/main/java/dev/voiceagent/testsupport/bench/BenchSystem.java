@@ -16,6 +16,7 @@ import java.util.Map;
 final class BenchSystem implements AutoCloseable {
 
     static final String SECRET = "bench-session-reference-secret";
+    static final String INTERNAL_SECRET = "bench-internal-auth-secret";
 
     final Vertx vertx = Vertx.vertx();
     final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-bench");
@@ -38,12 +39,15 @@ final class BenchSystem implements AutoCloseable {
         core = QuarkusServiceProcess.start("bench-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
                 "openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key", "sk-bench",
                 "core.session-ref.secret", SECRET, "core.max-sessions", Integer.toString(maxCalls + maxWebSessions + 10),
-                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), jvmOptions(coreGc));
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "internal-auth.secret", INTERNAL_SECRET),
+                jvmOptions(coreGc));
         gateway = QuarkusServiceProcess.start("bench-gateway", QuarkusServiceProcess.runJarOf("telephony-gateway"),
                 Map.of("core.url", core.baseUrl().toString(), "core.session-ref.secret", SECRET,
-                        "twilio.media-stream-url", "wss://bench.example.com/media-stream"), jvmOptions(gatewayGc));
+                        "twilio.media-stream-url", "wss://bench.example.com/media-stream",
+                        "internal-auth.secret", INTERNAL_SECRET), jvmOptions(gatewayGc));
         web = maxWebSessions == 0 ? null : QuarkusServiceProcess.start("bench-web",
-                QuarkusServiceProcess.runJarOf("web-gateway"), Map.of("web.core.url", core.baseUrl().toString()),
+                QuarkusServiceProcess.runJarOf("web-gateway"), Map.of("web.core.url", core.baseUrl().toString(),
+                        "internal-auth.secret", INTERNAL_SECRET),
                 jvmOptions(new GcLog(logs.resolve("bench-web-gc-" + id + ".log").toAbsolutePath())));
     }
 

@@ -1,6 +1,7 @@
 package dev.voiceagent.web.conversation;
 
 import dev.voiceagent.session.CoreConnections;
+import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.web.access.Capacity;
 import dev.voiceagent.web.config.WebConfig;
 import dev.voiceagent.web.metrics.WebMetrics;
@@ -13,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What every web conversation uses: configuration, metrics, and the shared client for core sockets. */
 @Singleton
@@ -35,7 +37,7 @@ public class WebServices {
         this.drain = drain;
         this.metrics = metrics;
         this.vertx = vertx;
-        this.coreConnections = new CoreConnections(vertx);
+        this.coreConnections = new CoreConnections(vertx, InternalCredentials.forCore(ConfigProvider.getConfig().getOptionalValue(InternalCredentials.SECRET_KEY, String.class)));
     }
 
     /** Starts the span of a web session; its W3C context goes to the core in {@code start}, so one trace covers both. */
