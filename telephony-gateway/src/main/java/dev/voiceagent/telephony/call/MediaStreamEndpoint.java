@@ -1,5 +1,6 @@
 package dev.voiceagent.telephony.call;
 
+import dev.voiceagent.session.EventLoops;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnClose;
@@ -9,6 +10,8 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -22,7 +25,15 @@ import org.jboss.logging.Logger;
 public class MediaStreamEndpoint {
 
     private static final Logger LOG = Logger.getLogger(MediaStreamEndpoint.class);
-    private static final TypedKey<TwilioCall> CALL = new TypedKey<>("twilio-call");
+    private static final TypedKey<OpenStream> STREAM = new TypedKey<>("twilio-stream");
+
+    /** A connection's call, the socket it writes through, and the event loop both are confined to. */
+    record OpenStream(TwilioCall call, ConnectionSocket socket, Context context) {
+        /** Safe from any thread. */
+        void drain() {
+            EventLoops.run(context, call::drain);
+        }
+    }
 
     private final CallServices services;
 
@@ -31,39 +42,70 @@ public class MediaStreamEndpoint {
     }
 
     /** The call a media-stream connection carries, if it is one. */
-    static Optional<TwilioCall> callOf(WebSocketConnection connection) {
-        return Optional.ofNullable(connection.userData().get(CALL));
+    static Optional<OpenStream> streamOf(WebSocketConnection connection) {
+        return Optional.ofNullable(connection.userData().get(STREAM));
     }
 
     @OnOpen
     @NonBlocking
     void onOpen(WebSocketConnection connection) {
-        connection.userData().put(CALL, new TwilioCall(new ConnectionSocket(connection), services));
+        ConnectionSocket socket = new ConnectionSocket(connection);
+        connection.userData().put(STREAM, new OpenStream(new TwilioCall(socket, services), socket,
+                Vertx.currentContext()));
     }
 
     @OnTextMessage
     @NonBlocking
     void onText(String text, WebSocketConnection connection) {
-        connection.userData().get(CALL).onTwilioText(text);
+        connection.userData().get(STREAM).call().onTwilioText(text);
     }
 
     @OnClose
     @NonBlocking
     void onClose(WebSocketConnection connection) {
-        TwilioCall call = connection.userData().get(CALL);
-        if (call != null) {
-            call.onTwilioClosed();
+        OpenStream stream = connection.userData().get(STREAM);
+        if (stream != null) {
+            stream.call().onTwilioClosed();
         }
     }
 
-    /** Writes to Twilio without waiting; a failed write means the call is gone, which onClose handles. */
-    private record ConnectionSocket(WebSocketConnection connection) implements TwilioSocket {
+    /**
+     * Writes to Twilio without waiting; a failed write means the call is gone, which onClose handles. Audio is
+     * counted from the write until the socket has handed it to the network, on the connection's event loop.
+     */
+    static final class ConnectionSocket implements TwilioSocket {
+
+        private final WebSocketConnection connection;
+        /** Written on the event loop; the gauge reads it from elsewhere, an int so a stale read is still whole. */
+        private int queuedAudioMs;
+
+        ConnectionSocket(WebSocketConnection connection) {
+            this.connection = connection;
+        }
+
         @Override
         public void send(String message) {
             if (connection.isOpen()) {
                 connection.sendText(message).subscribe().with(ok -> {
                 }, failure -> LOG.debugf("write to Twilio failed: %s", failure.getMessage()));
             }
+        }
+
+        @Override
+        public void sendAudio(String message, long audioMs) {
+            if (connection.isOpen()) {
+                int ms = (int) audioMs;
+                queuedAudioMs += ms;
+                connection.sendText(message).subscribe().with(ok -> queuedAudioMs -= ms, failure -> {
+                    queuedAudioMs -= ms;
+                    LOG.debugf("write to Twilio failed: %s", failure.getMessage());
+                });
+            }
+        }
+
+        @Override
+        public long queuedAudioMs() {
+            return queuedAudioMs;
         }
 
         @Override

@@ -33,10 +33,12 @@ public class IncomingCallResource {
     private final PrewarmClient prewarm;
     private final GatewayMetrics metrics;
     private final CallDrain drain;
+    private final StreamTickets tickets;
 
     public IncomingCallResource(TwilioConfig config, TwilioSignatures signatures, PrewarmClient prewarm,
-            GatewayMetrics metrics, CallDrain drain) {
+            GatewayMetrics metrics, CallDrain drain, StreamTickets tickets) {
         this.drain = drain;
+        this.tickets = tickets;
         this.config = config;
         this.signatures = signatures;
         this.prewarm = prewarm;
@@ -86,6 +88,7 @@ public class IncomingCallResource {
                     parameters.put("From", caller);
                     parameters.put("CallSid", callSid);
                     parameters.put("session", outcome.sessionRef().orElse(null));
+                    parameters.put(StreamTickets.PARAMETER, tickets.issue(callSid).orElse(null));
                     LOG.infof("incoming call %s from %s (pre-warm: %s)", callSid, CallerIds.mask(caller),
                             outcome.label());
                     return Response.ok(StreamTwiml.connect(config.mediaStreamUrl(), parameters),
