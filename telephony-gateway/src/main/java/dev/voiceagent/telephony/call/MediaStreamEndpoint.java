@@ -4,11 +4,13 @@ import dev.voiceagent.session.EventLoops;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -25,6 +27,8 @@ import org.jboss.logging.Logger;
 public class MediaStreamEndpoint {
 
     private static final Logger LOG = Logger.getLogger(MediaStreamEndpoint.class);
+    private static final int TOO_BIG = 1009;
+    private static final int SERVER_ERROR = 1011;
     private static final TypedKey<OpenStream> STREAM = new TypedKey<>("twilio-stream");
 
     /** A connection's call, the socket it writes through, and the event loop both are confined to. */
@@ -67,6 +71,34 @@ public class MediaStreamEndpoint {
         if (stream != null) {
             stream.call().onTwilioClosed();
         }
+    }
+
+    /**
+     * Failures of the websocket layer, all caused by the client: a message split into frames beyond
+     * {@code quarkus.websockets-next.server.max-message-size}, or a broken frame. Closed with 1009 (too big) or the
+     * protocol error's own code, one WARN line, no stack trace. A single frame beyond {@code max-frame-size} is cut
+     * by the layer before this runs (the connection is already gone; the client sees 1006), and is logged the same.
+     */
+    @OnError
+    @NonBlocking
+    void onError(Throwable failure, WebSocketConnection connection) {
+        int code = closeCode(failure);
+        if (code == SERVER_ERROR) { // e.g. the connection went away mid-write: onClose ends the call
+            LOG.debugf("media stream failure: %s", failure);
+            return;
+        }
+        String kind = code == TOO_BIG ? "oversized" : "websocket_protocol";
+        services.metrics().badInput(kind);
+        LOG.warnf("closing a media stream (%d): %s", code, failure.getMessage());
+        streamOf(connection).ifPresent(stream -> stream.call().onTwilioRefused(kind, code));
+    }
+
+    /** Vert.x reports a message over its size limit as an IllegalStateException, with this in its text. */
+    static int closeCode(Throwable failure) {
+        if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+            return corrupted.closeStatus().code();
+        }
+        return String.valueOf(failure.getMessage()).contains("max message size") ? TOO_BIG : SERVER_ERROR;
     }
 
     /**

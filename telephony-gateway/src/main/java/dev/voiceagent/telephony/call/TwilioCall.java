@@ -89,6 +89,11 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
     }
 
+    /** The websocket layer refused what Twilio sent (too big, a broken frame), counted and logged already. */
+    public void onTwilioRefused(String reason, int closeCode) {
+        end(reason, closeCode, reason);
+    }
+
     /** The Twilio socket closed (the call ended or the network dropped). */
     public void onTwilioClosed() {
         end("caller_closed", 1000, "");
@@ -225,10 +230,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         LOG.warnf("call %s: unreadable message from the core: %s", streamSid, e.getMessage());
     }
 
-    /**
-     * The gateway shuts down and the call is still on: the core has the caller told goodbye and then ends the
-     * conversation, which ends the call. Call on the stream's event loop.
-     */
+    /** Shutdown with the call still on: the core has the caller told goodbye, then ends the conversation. */
     public void drain() {
         if (ended) {
             return;
