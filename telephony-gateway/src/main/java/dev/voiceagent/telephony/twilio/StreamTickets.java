@@ -102,6 +102,13 @@ public class StreamTickets {
         }
     }
 
+    /** Tickets remembered as used: those not expired yet. */
+    int usedCount() {
+        synchronized (used) {
+            return used.size();
+        }
+    }
+
     private void forgetExpired(long now) {
         Iterator<Long> expiries = used.values().iterator();
         while (expiries.hasNext() && expiries.next() <= now) {
