@@ -175,6 +175,9 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     @Override
     public void onMessage(SessionMessage.FromCore message) {
+        if (ended) {
+            return; // already in flight when the call ended
+        }
         switch (message) {
             case SessionMessage.Ready ready -> LOG.infof("call %s started: conversation %s, agent %s, model %s%s",
                     streamSid, ready.conversationId(), ready.agent(), ready.model(),
@@ -187,12 +190,9 @@ public final class TwilioCall implements CoreConversation.Listener {
             }
             case SessionMessage.End end -> endAfterPlayback(end.reason());
             // Playback completion is known from marks; the rest is the core's business.
-            case SessionMessage.AudioDone done -> {
-            }
-            case SessionMessage.SpeechStopped stopped -> {
-            }
-            case SessionMessage.Transcript transcript -> {
-            }
+            case SessionMessage.AudioDone done -> { }
+            case SessionMessage.SpeechStopped stopped -> { }
+            case SessionMessage.Transcript transcript -> { }
             case SessionMessage.AgentChanged changed -> LOG.infof("call %s: agent %s now speaks", streamSid,
                     changed.agent());
             case SessionMessage.ToolActivity tool -> LOG.infof("call %s: tool %s %s", streamSid, tool.tool(),

@@ -141,6 +141,22 @@ class TwilioCallTest {
     }
 
     @Test
+    void whatTheCoreSendsAfterTheCallEndedReachesNobody() { // found by TwilioCallFuzzTest
+        h.answered();
+        h.call.onTwilioText(stop());
+        h.twilio.take();
+        h.core.take();
+
+        h.call.onMessage(new SessionMessage.SpeechStarted("in_1"));
+        h.call.onMessage(new SessionMessage.End("goodbye"));
+        h.call.onAudio(Buffer.buffer(audio(100)));
+
+        assertThat(h.twilio.events()).isEmpty();
+        assertThat(h.core.events()).isEmpty();
+        assertThat(h.clock.pendingTimers()).isZero();
+    }
+
+    @Test
     void drainingAsksTheCoreForAGoodbyeOrClosesAStreamNotYetConnected() {
         h.answered();
         h.call.drain();

@@ -11,19 +11,13 @@ import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
 import dev.voiceagent.testsupport.twilio.TwilioSignature;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +35,6 @@ class MediaStreamAbuseIT {
 
     private static final Vertx vertx = Vertx.vertx();
     private static final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-abuse");
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static QuarkusServiceProcess core;
     private static QuarkusServiceProcess gateway;
     private static int nextCaller = 100;
@@ -102,23 +95,7 @@ class MediaStreamAbuseIT {
     }
 
     private static double metric(String name, String labelFilter) {
-        try {
-            String text = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve("/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher sample = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.Ee+-]+)$").matcher(text);
-            double sum = 0;
-            while (sample.find()) {
-                if ((sample.group(1) == null ? "" : sample.group(1)).contains(labelFilter)) {
-                    sum += Double.parseDouble(sample.group(2));
-                }
-            }
-            return sum;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Scrape.sum(gateway, name, labelFilter);
     }
 
     @Test
