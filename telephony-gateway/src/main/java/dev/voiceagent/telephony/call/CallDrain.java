@@ -35,7 +35,8 @@ public class CallDrain {
     void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownDelayInitiatedEvent shutdown) {
         draining = true;
         Drain.run("calls", metrics::activeCalls, config.gracePeriod(),
-                () -> connections.forEach(connection -> MediaStreamEndpoint.callOf(connection).ifPresent(TwilioCall::drain)),
+                () -> connections.forEach(connection -> MediaStreamEndpoint.streamOf(connection)
+                        .ifPresent(MediaStreamEndpoint.OpenStream::drain)),
                 config.goodbyeTimeout());
     }
 }

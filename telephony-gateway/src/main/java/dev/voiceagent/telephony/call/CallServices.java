@@ -1,25 +1,45 @@
 package dev.voiceagent.telephony.call;
 
-import dev.voiceagent.telephony.core.CoreLink;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
+import dev.voiceagent.telephony.twilio.StreamTickets;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.function.LongSupplier;
 
-/** The application-wide collaborators of every call; none holds per-call state. */
+/** The application-wide collaborators of every call; none holds per-call state. Tests build one with fakes. */
 // @Singleton, not @ApplicationScoped: called for every audio frame, so no client proxy in between.
 @Singleton
 public class CallServices {
 
-    private final CoreLink core;
+    private final CorePort core;
     private final GatewayMetrics metrics;
     private final StreamLimits limits;
+    private final StreamTickets tickets;
+    private final Timers timers;
+    private final LongSupplier nanoClock;
 
-    public CallServices(CoreLink core, GatewayMetrics metrics, StreamLimits limits) {
+    @Inject
+    public CallServices(CoreLinkPort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
+            Vertx vertx) {
+        this(core, metrics, limits, tickets, (delayMs, action) -> {
+            long id = vertx.setTimer(delayMs, t -> action.run());
+            return () -> vertx.cancelTimer(id);
+        }, System::nanoTime);
+    }
+
+    /** @param nanoClock monotonic time, the only clock a call reads (playback, rate limits, latency) */
+    public CallServices(CorePort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
+            Timers timers, LongSupplier nanoClock) {
         this.core = core;
         this.metrics = metrics;
         this.limits = limits;
+        this.tickets = tickets;
+        this.timers = timers;
+        this.nanoClock = nanoClock;
     }
 
-    CoreLink core() {
+    CorePort core() {
         return core;
     }
 
@@ -31,8 +51,15 @@ public class CallServices {
         return limits;
     }
 
-    /** Monotonic time for playback tracking and rate limits. */
+    StreamTickets tickets() {
+        return tickets;
+    }
+
+    Timers timers() {
+        return timers;
+    }
+
     long nanoTime() {
-        return System.nanoTime();
+        return nanoClock.getAsLong();
     }
 }

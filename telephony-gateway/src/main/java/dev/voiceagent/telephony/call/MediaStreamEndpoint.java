@@ -1,14 +1,19 @@
 package dev.voiceagent.telephony.call;
 
+import dev.voiceagent.session.EventLoops;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -22,7 +27,17 @@ import org.jboss.logging.Logger;
 public class MediaStreamEndpoint {
 
     private static final Logger LOG = Logger.getLogger(MediaStreamEndpoint.class);
-    private static final TypedKey<TwilioCall> CALL = new TypedKey<>("twilio-call");
+    private static final int TOO_BIG = 1009;
+    private static final int SERVER_ERROR = 1011;
+    private static final TypedKey<OpenStream> STREAM = new TypedKey<>("twilio-stream");
+
+    /** A connection's call, the socket it writes through, and the event loop both are confined to. */
+    record OpenStream(TwilioCall call, ConnectionSocket socket, Context context) {
+        /** Safe from any thread. */
+        void drain() {
+            EventLoops.run(context, call::drain);
+        }
+    }
 
     private final CallServices services;
 
@@ -31,39 +46,98 @@ public class MediaStreamEndpoint {
     }
 
     /** The call a media-stream connection carries, if it is one. */
-    static Optional<TwilioCall> callOf(WebSocketConnection connection) {
-        return Optional.ofNullable(connection.userData().get(CALL));
+    static Optional<OpenStream> streamOf(WebSocketConnection connection) {
+        return Optional.ofNullable(connection.userData().get(STREAM));
     }
 
     @OnOpen
     @NonBlocking
     void onOpen(WebSocketConnection connection) {
-        connection.userData().put(CALL, new TwilioCall(new ConnectionSocket(connection), services));
+        ConnectionSocket socket = new ConnectionSocket(connection);
+        connection.userData().put(STREAM, new OpenStream(new TwilioCall(socket, services), socket,
+                Vertx.currentContext()));
     }
 
     @OnTextMessage
     @NonBlocking
     void onText(String text, WebSocketConnection connection) {
-        connection.userData().get(CALL).onTwilioText(text);
+        connection.userData().get(STREAM).call().onTwilioText(text);
     }
 
     @OnClose
     @NonBlocking
     void onClose(WebSocketConnection connection) {
-        TwilioCall call = connection.userData().get(CALL);
-        if (call != null) {
-            call.onTwilioClosed();
+        OpenStream stream = connection.userData().get(STREAM);
+        if (stream != null) {
+            stream.call().onTwilioClosed();
         }
     }
 
-    /** Writes to Twilio without waiting; a failed write means the call is gone, which onClose handles. */
-    private record ConnectionSocket(WebSocketConnection connection) implements TwilioSocket {
+    /**
+     * Failures of the websocket layer, all caused by the client: a message split into frames beyond
+     * {@code quarkus.websockets-next.server.max-message-size}, or a broken frame. Closed with 1009 (too big) or the
+     * protocol error's own code, one WARN line, no stack trace. A single frame beyond {@code max-frame-size} is cut
+     * by the layer before this runs (the connection is already gone; the client sees 1006), and is logged the same.
+     */
+    @OnError
+    @NonBlocking
+    void onError(Throwable failure, WebSocketConnection connection) {
+        int code = closeCode(failure);
+        if (code == SERVER_ERROR) { // e.g. the connection went away mid-write: onClose ends the call
+            LOG.debugf("media stream failure: %s", failure);
+            return;
+        }
+        String kind = code == TOO_BIG ? "oversized" : "websocket_protocol";
+        services.metrics().badInput(kind);
+        LOG.warnf("closing a media stream (%d): %s", code, failure.getMessage());
+        streamOf(connection).ifPresent(stream -> stream.call().onTwilioRefused(kind, code));
+    }
+
+    /** Vert.x reports a message over its size limit as an IllegalStateException, with this in its text. */
+    static int closeCode(Throwable failure) {
+        if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+            return corrupted.closeStatus().code();
+        }
+        return String.valueOf(failure.getMessage()).contains("max message size") ? TOO_BIG : SERVER_ERROR;
+    }
+
+    /**
+     * Writes to Twilio without waiting; a failed write means the call is gone, which onClose handles. Audio is
+     * counted from the write until the socket has handed it to the network, on the connection's event loop.
+     */
+    static final class ConnectionSocket implements TwilioSocket {
+
+        private final WebSocketConnection connection;
+        /** Written on the event loop; the gauge reads it from elsewhere, an int so a stale read is still whole. */
+        private int queuedAudioMs;
+
+        ConnectionSocket(WebSocketConnection connection) {
+            this.connection = connection;
+        }
+
         @Override
         public void send(String message) {
             if (connection.isOpen()) {
                 connection.sendText(message).subscribe().with(ok -> {
                 }, failure -> LOG.debugf("write to Twilio failed: %s", failure.getMessage()));
             }
+        }
+
+        @Override
+        public void sendAudio(String message, long audioMs) {
+            if (connection.isOpen()) {
+                int ms = (int) audioMs;
+                queuedAudioMs += ms;
+                connection.sendText(message).subscribe().with(ok -> queuedAudioMs -= ms, failure -> {
+                    queuedAudioMs -= ms;
+                    LOG.debugf("write to Twilio failed: %s", failure.getMessage());
+                });
+            }
+        }
+
+        @Override
+        public long queuedAudioMs() {
+            return queuedAudioMs;
         }
 
         @Override

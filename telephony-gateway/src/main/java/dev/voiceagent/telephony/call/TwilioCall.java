@@ -1,97 +1,86 @@
 package dev.voiceagent.telephony.call;
 
-import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Base64Audio;
-import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.PendingAudio;
 import dev.voiceagent.session.ProtocolException;
 import dev.voiceagent.session.SessionMessage;
-import dev.voiceagent.telephony.playback.PlaybackTracker;
 import dev.voiceagent.telephony.twilio.TwilioCodec;
 import dev.voiceagent.telephony.twilio.TwilioInbound;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Everything about one phone call, in one object: the Twilio stream, its conversation on the core, what the
- * caller has heard. Twilio and core callbacks both run on the stream's event loop, so no state here is shared.
+ * One phone call: the Twilio stream, its conversation on the core, and when it ends. A plain state machine: every
+ * method runs on the stream's event loop (Twilio and core callbacks alike, and timers), time is the injected
+ * monotonic clock, so tests drive it message by message. What the caller hears is {@link CallerPlayout}'s, what the
+ * stream may send {@link InboundGuard}'s.
  */
 public final class TwilioCall implements CoreConversation.Listener {
 
     private static final Logger LOG = Logger.getLogger(TwilioCall.class);
-    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
-    private static final int FRAMES_PER_METRIC_UPDATE = 50;
 
     private final TwilioSocket twilio;
     private final CallServices services;
-    private final PlaybackTracker playback = new PlaybackTracker();
-    private final InboundRate rate;
-    private final ArrayDeque<Buffer> pendingAudio = new ArrayDeque<>();
-    private int pendingChars;
+    private final InboundGuard guard;
+    private final CallerPlayout playout;
+    private final PendingAudio pendingAudio;
+    private final CallMeter meter;
+    private final Timers.Cancellable startTimeout;
+    private Timers.Cancellable playoutTimeout;
     private String streamSid;
-    private CoreConversation conversation;
-    private String currentItem;
-    private long callStartMillis;
-    private boolean firstAudioSent;
-    /** Frames not yet added to the shared counters; flushed every second of audio and at the end. */
-    private int framesInUncounted;
-    private int framesOutUncounted;
+    private CorePort.Conversation conversation;
     private boolean ended;
+    /** Bad input is logged once per call (and counted every time). */
+    private boolean badInputLogged;
     /** The core ended the conversation; the call closes once the caller has heard the last audio. */
-    private String endingAfterPlayback;
-    private final Context context;
+    private boolean endingAfterPlayback;
 
-    /** Create on the stream's event loop: the call's callbacks are confined to it. */
+    /** Create on the stream's event loop: the call's callbacks and timers are confined to it. */
     public TwilioCall(TwilioSocket twilio, CallServices services) {
         this.twilio = twilio;
         this.services = services;
-        this.context = Vertx.currentContext();
-        this.rate = new InboundRate(services.limits());
+        this.guard = new InboundGuard(services.limits());
+        this.playout = new CallerPlayout(twilio, guard, services.limits());
+        this.pendingAudio = new PendingAudio(services.limits().pendingAudioChars());
+        this.meter = new CallMeter(services.metrics());
+        this.startTimeout = services.timers().schedule(services.limits().startTimeout().toMillis(), this::noStart);
     }
 
     public void onTwilioText(String text) {
         if (ended) {
             return;
         }
-        if (text.length() > services.limits().maxMessageChars()) {
+        if (guard.size(text) == InboundGuard.Verdict.TOO_BIG) {
             badInput("oversized", "a message of " + text.length() + " characters");
             end("oversized", 1009, "message too big");
             return;
-        }
-        switch (rate.admit(services.nanoTime())) {
-            case DROP -> {
-                services.metrics().badInput("flood");
-                return;
-            }
-            case CLOSE -> {
-                badInput("flood", "too many messages per second");
-                end("flood", 1008, "message rate exceeded");
-                return;
-            }
-            case ADMIT -> {
-            }
         }
         TwilioInbound message;
         try {
             message = TwilioCodec.parse(text);
         } catch (IOException e) {
-            badInput("malformed_json", e.getMessage());
+            if (admitted(null)) {
+                badInput("malformed_json", e.getMessage());
+            }
             return;
         }
+        if (admitted(message)) {
+            handle(message);
+        }
+    }
+
+    private void handle(TwilioInbound message) {
         switch (message) {
             case TwilioInbound.Connected connected -> LOG.debug("media stream connected");
             case TwilioInbound.Start start -> start(start);
             case TwilioInbound.Media media -> media(media);
             case TwilioInbound.Mark mark -> {
-                playback.acknowledged(mark.name(), services.nanoTime());
-                if (endingAfterPlayback != null && !playback.isPlaying()) {
-                    end(endingAfterPlayback, 1000, "conversation ended");
+                playout.acknowledged(mark.name(), services.nanoTime());
+                if (endingAfterPlayback && !playout.isPlaying()) {
+                    end("core_ended", 1000, "conversation ended");
                 }
             }
             case TwilioInbound.Dtmf dtmf -> toCore(new SessionMessage.Dtmf(dtmf.digit()));
@@ -100,9 +89,31 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
     }
 
+    /** The websocket layer refused what Twilio sent (too big, a broken frame), counted and logged already. */
+    public void onTwilioRefused(String reason, int closeCode) {
+        end(reason, closeCode, reason);
+    }
+
     /** The Twilio socket closed (the call ended or the network dropped). */
     public void onTwilioClosed() {
         end("caller_closed", 1000, "");
+    }
+
+    private boolean admitted(TwilioInbound message) {
+        if (guard.admit(message, services.nanoTime()) == InboundGuard.Verdict.ADMIT) {
+            return true;
+        }
+        badInput("flood", "input well above real time");
+        end("flood", 1008, "audio rate exceeded");
+        return false;
+    }
+
+    private void noStart() {
+        if (streamSid == null && !ended) {
+            services.metrics().streamRefused("idle");
+            LOG.warnf("closed a media stream that sent no start within %d ms", services.limits().startTimeout().toMillis());
+            end("idle", 1008, "no start");
+        }
     }
 
     private void start(TwilioInbound.Start start) {
@@ -110,36 +121,32 @@ public final class TwilioCall implements CoreConversation.Listener {
             badInput("duplicate_start", "a second start");
             return;
         }
-        if (!SID.matcher(start.streamSid()).matches() || !"audio/x-mulaw".equals(start.encoding())
-                || start.sampleRate() != 8000) {
-            badInput("bad_start", "unsupported stream " + start.encoding() + "/" + start.sampleRate());
-            end("bad_start", 1003, "expected audio/x-mulaw at 8000 Hz");
+        Optional<StreamStart.Refusal> refusal = StreamStart.refusal(start, services.tickets());
+        if (refusal.isPresent()) {
+            StreamStart.Refusal refused = refusal.get();
+            services.metrics().streamRefused(refused.reason());
+            LOG.warnf("refused media stream of call %s: %s", start.callSid(), refused.reason());
+            end(refused.reason(), refused.closeCode(), refused.closeReason());
             return;
         }
+        startTimeout.cancel();
         streamSid = start.streamSid();
-        callStartMillis = System.currentTimeMillis();
-        services.metrics().callStarted();
-        SessionMessage.Start coreStart = new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE,
-                AudioCodec.PCMU, start.customParameters().get("From"), start.callSid(), streamSid,
-                start.customParameters().get("session"), null, null, null);
-        services.core().open(coreStart, this).onComplete(result -> {
+        playout.started(streamSid);
+        meter.started(services.nanoTime());
+        services.core().open(StreamStart.toCore(start), this).onComplete(result -> {
             if (result.failed()) {
                 LOG.warnf("call %s: cannot reach realtime-core: %s", start.callSid(), result.cause().getMessage());
                 end("core_unreachable", 1011, "service unavailable");
                 return;
             }
             conversation = result.result().conversation();
-            result.result().prewarm().ifPresent(claims -> callStartMillis = claims.issuedAtMs());
+            meter.startedEarlier(result.result().sinceWebhook());
             if (ended) {
                 conversation.send(new SessionMessage.End("caller_closed"));
                 conversation.close();
                 return;
             }
-            Buffer audio;
-            while ((audio = pendingAudio.poll()) != null) {
-                conversation.sendAudio(audio);
-            }
-            pendingChars = 0;
+            pendingAudio.drainTo(conversation::sendAudio);
         });
     }
 
@@ -155,16 +162,11 @@ public final class TwilioCall implements CoreConversation.Listener {
             badInput("bad_base64", "a media payload that is not base64");
             return;
         }
-        if (++framesInUncounted == FRAMES_PER_METRIC_UPDATE) {
-            flushFrameCounts();
-        }
+        meter.frameIn();
         Buffer audio = Base64Audio.toBuffer(media.payload());
         if (conversation != null) {
             conversation.sendAudio(audio);
-        } else if (pendingChars + audio.length() <= services.limits().pendingAudioChars()) {
-            pendingAudio.add(audio);
-            pendingChars += audio.length();
-        } else {
+        } else if (!pendingAudio.offer(audio)) {
             badInput("pending_audio_overflow", "caller audio dropped while the core connection opens");
         }
     }
@@ -173,24 +175,24 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     @Override
     public void onMessage(SessionMessage.FromCore message) {
+        if (ended) {
+            return; // already in flight when the call ended
+        }
         switch (message) {
             case SessionMessage.Ready ready -> LOG.infof("call %s started: conversation %s, agent %s, model %s%s",
                     streamSid, ready.conversationId(), ready.agent(), ready.model(),
                     ready.prewarmed() ? ", pre-warmed" : "");
-            case SessionMessage.AudioItem item -> currentItem = item.itemId();
+            case SessionMessage.AudioItem item -> playout.item(item.itemId());
             case SessionMessage.SpeechStarted speech -> bargeIn();
             case SessionMessage.Error error -> {
                 services.metrics().coreError(error.code());
                 LOG.warnf("call %s: core reported %s: %s", streamSid, error.code(), error.message());
             }
             case SessionMessage.End end -> endAfterPlayback(end.reason());
-            case SessionMessage.AudioDone done -> {
-                // Playback completion is known from marks; nothing to do when the model finishes sending.
-            }
-            case SessionMessage.SpeechStopped stopped -> {
-            }
-            case SessionMessage.Transcript transcript -> {
-            }
+            // Playback completion is known from marks; the rest is the core's business.
+            case SessionMessage.AudioDone done -> { }
+            case SessionMessage.SpeechStopped stopped -> { }
+            case SessionMessage.Transcript transcript -> { }
             case SessionMessage.AgentChanged changed -> LOG.infof("call %s: agent %s now speaks", streamSid,
                     changed.agent());
             case SessionMessage.ToolActivity tool -> LOG.infof("call %s: tool %s %s", streamSid, tool.tool(),
@@ -200,56 +202,26 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     @Override
     public void onAudio(Buffer base64Audio) {
-        if (ended || currentItem == null || !playback.accepts(currentItem)) {
-            return; // late audio of an interrupted item
+        if (ended) {
+            return;
         }
-        long millis = AudioCodec.PCMU.millisOfBase64(base64Audio);
-        twilio.send(TwilioCodec.media(streamSid, base64Audio));
-        twilio.send(TwilioCodec.mark(streamSid, playback.sent(currentItem, millis, services.nanoTime())));
-        if (++framesOutUncounted == FRAMES_PER_METRIC_UPDATE) {
-            flushFrameCounts();
-        }
-        if (!firstAudioSent) {
-            firstAudioSent = true;
-            services.metrics().firstAudio(Duration.ofMillis(System.currentTimeMillis() - callStartMillis));
+        switch (playout.play(base64Audio, services.nanoTime())) {
+            case DROPPED -> {
+            }
+            case NOT_READING -> {
+                LOG.warnf("call %s: Twilio stopped reading (over %d ms of audio unwritten); ending the call",
+                        streamSid, services.limits().maxQueuedAudio().toMillis());
+                end("twilio_not_reading", 1008, "not reading");
+            }
+            case SENT -> meter.frameOut(services.nanoTime());
         }
     }
 
     @Override
     public void onClosed() {
-        if (endingAfterPlayback == null) {
+        if (!endingAfterPlayback) {
             end("core_closed", 1000, "conversation ended");
         }
-    }
-
-    /**
-     * The gateway shuts down and the call is still on: the core has the caller told goodbye and then ends the
-     * conversation, which ends the call. Safe from any thread.
-     */
-    public void drain() {
-        context.runOnContext(v -> {
-            if (ended) {
-                return;
-            }
-            if (conversation == null) {
-                end("shutdown", 1001, "gateway shutting down");
-                return;
-            }
-            conversation.send(new SessionMessage.End(SessionMessage.End.DRAIN));
-        });
-    }
-
-    /** Twilio drops what it has not played when the stream closes, so a goodbye would be cut: wait for the marks. */
-    private void endAfterPlayback(String reason) {
-        LOG.debugf("call %s: the core ended the conversation: %s", streamSid, reason);
-        String why = "core_ended";
-        if (!playback.isPlaying()) {
-            end(why, 1000, "conversation ended");
-            return;
-        }
-        endingAfterPlayback = why;
-        context.owner().setTimer(services.limits().playoutWait().toMillis(),
-                t -> end(why, 1000, "conversation ended"));
     }
 
     @Override
@@ -258,17 +230,36 @@ public final class TwilioCall implements CoreConversation.Listener {
         LOG.warnf("call %s: unreadable message from the core: %s", streamSid, e.getMessage());
     }
 
+    /** Shutdown with the call still on: the core has the caller told goodbye, then ends the conversation. */
+    public void drain() {
+        if (ended) {
+            return;
+        }
+        if (conversation == null) {
+            end("shutdown", 1001, "gateway shutting down");
+            return;
+        }
+        conversation.send(new SessionMessage.End(SessionMessage.End.DRAIN));
+    }
+
+    /** Twilio drops what it has not played when the stream closes, so a goodbye would be cut: wait for the marks. */
+    private void endAfterPlayback(String reason) {
+        LOG.debugf("call %s: the core ended the conversation: %s", streamSid, reason);
+        if (!playout.isPlaying()) {
+            end("core_ended", 1000, "conversation ended");
+            return;
+        }
+        endingAfterPlayback = true;
+        playoutTimeout = services.timers().schedule(services.limits().playoutWait().toMillis(),
+                () -> end("core_ended", 1000, "conversation ended"));
+    }
+
     /** The caller spoke: stop playback now, and tell the core what they heard of each item. */
     private void bargeIn() {
-        if (playback.isPlaying()) {
+        if (playout.isPlaying()) {
             services.metrics().bargeIn();
         }
-        twilio.send(TwilioCodec.clear(streamSid));
-        var heard = playback.interrupt(services.nanoTime());
-        if (currentItem != null) {
-            playback.discard(currentItem);
-        }
-        toCore(new SessionMessage.PlaybackInterrupted(heard));
+        toCore(new SessionMessage.PlaybackInterrupted(playout.interrupt(services.nanoTime())));
     }
 
     private void toCore(SessionMessage.FromGateway message) {
@@ -279,7 +270,9 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     private void badInput(String kind, String detail) {
         services.metrics().badInput(kind);
-        LOG.warnf("call %s: refused %s", streamSid == null ? "(not started)" : streamSid, detail);
+        Logger.Level level = badInputLogged ? Logger.Level.DEBUG : Logger.Level.WARN;
+        badInputLogged = true;
+        LOG.logf(level, "call %s: refused %s", streamSid == null ? "(not started)" : streamSid, detail);
     }
 
     private void end(String reason, int closeCode, String closeReason) {
@@ -287,24 +280,20 @@ public final class TwilioCall implements CoreConversation.Listener {
             return;
         }
         ended = true;
+        startTimeout.cancel();
+        if (playoutTimeout != null) {
+            playoutTimeout.cancel();
+        }
         if (conversation != null) {
             conversation.send(new SessionMessage.End(reason));
             conversation.close();
         }
         if (streamSid != null) {
-            services.metrics().callEnded(reason);
-            LOG.infof("call %s ended after %d s: %s", streamSid, (System.currentTimeMillis() - callStartMillis) / 1000,
-                    reason);
+            LOG.infof("call %s ended after %d s: %s", streamSid,
+                    meter.ended(reason, services.nanoTime()).toSeconds(), reason);
         }
         pendingAudio.clear();
-        flushFrameCounts();
+        meter.flush();
         twilio.close(closeCode, closeReason);
-    }
-
-    private void flushFrameCounts() {
-        services.metrics().framesIn(framesInUncounted);
-        services.metrics().framesOut(framesOutUncounted);
-        framesInUncounted = 0;
-        framesOutUncounted = 0;
     }
 }

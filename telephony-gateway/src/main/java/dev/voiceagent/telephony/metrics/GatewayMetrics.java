@@ -81,6 +81,15 @@ public class GatewayMetrics {
         registry.counter("voice.gateway.bad.input", "kind", kind).increment();
     }
 
+    /**
+     * A media stream closed before it became a call: {@code idle} (no {@code start} in time), {@code bad_start},
+     * or a stream ticket refused ({@code ticket_missing}, {@code ticket_invalid}, {@code ticket_expired},
+     * {@code ticket_wrong_call}, {@code ticket_used}: a replay).
+     */
+    public void streamRefused(String reason) {
+        registry.counter("voice.gateway.streams.refused", "reason", reason).increment();
+    }
+
     public void signatureFailure(String endpoint) {
         registry.counter("voice.gateway.signature.failures", "endpoint", endpoint).increment();
     }

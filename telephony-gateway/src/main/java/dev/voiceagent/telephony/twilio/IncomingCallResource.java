@@ -39,12 +39,14 @@ public class IncomingCallResource {
     private final CallDrain drain;
     private final CoreReachability core;
     private final CoreLinkConfig.Unavailable unavailable;
+    private final StreamTickets tickets;
 
     public IncomingCallResource(TwilioConfig config, TwilioSignatures signatures, PrewarmClient prewarm,
-            GatewayMetrics metrics, CallDrain drain, CoreLink core, CoreLinkConfig coreConfig) {
+            GatewayMetrics metrics, CallDrain drain, CoreLink core, CoreLinkConfig coreConfig, StreamTickets tickets) {
         this.drain = drain;
         this.core = core.reachability();
         this.unavailable = coreConfig.unavailable();
+        this.tickets = tickets;
         this.config = config;
         this.signatures = signatures;
         this.prewarm = prewarm;
@@ -107,6 +109,7 @@ public class IncomingCallResource {
         parameters.put("From", caller);
         parameters.put("CallSid", callSid);
         parameters.put("session", outcome.sessionRef().orElse(null));
+        parameters.put(StreamTickets.PARAMETER, tickets.issue(callSid).orElse(null));
         LOG.infof("incoming call %s from %s (pre-warm: %s)", callSid, CallerIds.mask(caller), outcome.label());
         return Response.ok(StreamTwiml.connect(config.mediaStreamUrl(), parameters), MediaType.TEXT_XML).build();
     }

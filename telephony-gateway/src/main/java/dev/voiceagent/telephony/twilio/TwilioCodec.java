@@ -1,6 +1,7 @@
 package dev.voiceagent.telephony.twilio;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,8 @@ public final class TwilioCodec {
                     default -> parser.skipChildren();
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new IOException(e.getOriginalMessage()); // without Jackson's second line (the source location)
         }
         if (event == null) {
             throw new IOException("message without 'event'");

@@ -3,6 +3,7 @@ package dev.voiceagent.telephony.twilio;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** How Twilio reaches this gateway, and how its requests are authenticated. */
@@ -25,6 +26,13 @@ public interface TwilioConfig {
 
     /** Account auth token; when set, every webhook and stream upgrade must carry a valid X-Twilio-Signature. */
     Optional<String> authToken();
+
+    /**
+     * How long the stream ticket the webhook issues stays valid ({@link StreamTickets}); Twilio opens the stream
+     * within a second or two of the webhook's answer.
+     */
+    @WithDefault("30s")
+    Duration streamTicketTtl();
 
     /** The public base URL, explicit or derived from the media-stream URL. */
     default URI publicBaseUrl() {

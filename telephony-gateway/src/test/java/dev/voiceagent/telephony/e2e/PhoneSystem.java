@@ -11,15 +11,10 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The phone path as it runs in production, on loopback: two realtime-core instances, two telephony gateways and
@@ -42,7 +37,6 @@ final class PhoneSystem implements AutoCloseable {
     final QuarkusServiceProcess coreB;
     final QuarkusServiceProcess gateway1;
     final QuarkusServiceProcess gateway2;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     PhoneSystem() {
         Path database = Path.of("target", "e2e-db", "mcp-tools").toAbsolutePath();
@@ -107,24 +101,7 @@ final class PhoneSystem implements AutoCloseable {
 
     /** Sum of a Prometheus metric's samples whose labels contain {@code labelFilter}. */
     double metric(QuarkusServiceProcess service, String name, String labelFilter) {
-        try {
-            String text = http.send(HttpRequest.newBuilder(service.baseUrl().resolve("/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher sample = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.Ee+-]+)$").matcher(text);
-            double sum = 0;
-            while (sample.find()) {
-                String labels = sample.group(1) == null ? "" : sample.group(1);
-                if (labels.contains(labelFilter)) {
-                    sum += Double.parseDouble(sample.group(2));
-                }
-            }
-            return sum;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Scrape.sum(service, name, labelFilter);
     }
 
     @Override

@@ -50,6 +50,7 @@ class IncomingCallResourceTest {
                 .body(containsString("<Stream url=\"wss://voice.example.com/media-stream\">"))
                 .body(containsString("<Parameter name=\"From\" value=\"+14155550100\"/>"))
                 .body(containsString("<Parameter name=\"CallSid\" value=\"CA42\"/>"))
+                .body(containsString("<Parameter name=\"ticket\" value=\""))
                 .body(not(containsString("name=\"session\"")));
     }
 

@@ -74,6 +74,12 @@ class TwilioCodecTest {
     }
 
     @Test
+    void aRefusalSaysWhyInOneLineForTheLog() {
+        assertThatThrownBy(() -> TwilioCodec.parse("{\"event\":\"media\u0001\"}"))
+                .isInstanceOf(IOException.class).message().doesNotContain("\n").contains("CTRL-CHAR");
+    }
+
+    @Test
     void writesTheThreeOutboundMessages() throws Exception {
         assertThat(mapper.readTree(TwilioCodec.media("MZ1", Buffer.buffer("//7+"))))
                 .isEqualTo(mapper.readTree("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"//7+\"}}"));

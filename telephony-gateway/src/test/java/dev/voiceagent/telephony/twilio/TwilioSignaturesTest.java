@@ -30,6 +30,11 @@ class TwilioSignaturesTest {
             public Optional<String> authToken() {
                 return Optional.ofNullable(token);
             }
+
+            @Override
+            public java.time.Duration streamTicketTtl() {
+                return java.time.Duration.ofSeconds(30);
+            }
         };
     }
 

@@ -101,6 +101,14 @@ public final class TwilioCallSimulator {
         });
     }
 
+    /** Posts the webhook and returns the parameters its TwiML gives the stream, without opening the stream. */
+    public Future<Map<String, String>> answerWebhook() {
+        return postWebhook().map(twiml -> {
+            streamParameters = TwimlStream.parse(twiml).parameters();
+            return streamParameters;
+        });
+    }
+
     /** Posts the webhook only and returns the TwiML body (or fails with the HTTP status). */
     public Future<String> postWebhook() {
         Map<String, String> params = new LinkedHashMap<>();

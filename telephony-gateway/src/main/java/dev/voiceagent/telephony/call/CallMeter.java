@@ -1,0 +1,62 @@
+package dev.voiceagent.telephony.call;
+
+import dev.voiceagent.telephony.metrics.GatewayMetrics;
+import java.time.Duration;
+
+/**
+ * One call's part of the gateway metrics. Frames are counted here and added to the shared counters once a second of
+ * audio and at the end: a shared counter per frame showed in the profile. Confined to the call's event loop.
+ */
+final class CallMeter {
+
+    private static final int FRAMES_PER_METRIC_UPDATE = 50;
+
+    private final GatewayMetrics metrics;
+    private int framesIn;
+    private int framesOut;
+    private boolean firstAudioSent;
+    private long startNanos;
+
+    CallMeter(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    void started(long nowNanos) {
+        startNanos = nowNanos;
+        metrics.callStarted();
+    }
+
+    /** A pre-warmed call started at its webhook, this long before the stream did. */
+    void startedEarlier(Duration sinceWebhook) {
+        startNanos -= sinceWebhook.toNanos();
+    }
+
+    void frameIn() {
+        if (++framesIn == FRAMES_PER_METRIC_UPDATE) {
+            flush();
+        }
+    }
+
+    void frameOut(long nowNanos) {
+        if (++framesOut == FRAMES_PER_METRIC_UPDATE) {
+            flush();
+        }
+        if (!firstAudioSent) {
+            firstAudioSent = true;
+            metrics.firstAudio(Duration.ofNanos(nowNanos - startNanos));
+        }
+    }
+
+    /** @return how long the call lasted */
+    Duration ended(String reason, long nowNanos) {
+        metrics.callEnded(reason);
+        return Duration.ofNanos(nowNanos - startNanos);
+    }
+
+    void flush() {
+        metrics.framesIn(framesIn);
+        metrics.framesOut(framesOut);
+        framesIn = 0;
+        framesOut = 0;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.voiceagent.telephony.call;
+
+import dev.voiceagent.session.AudioCodec;
+import dev.voiceagent.session.Channel;
+import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.telephony.twilio.StreamTickets;
+import dev.voiceagent.telephony.twilio.TwilioInbound;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Twilio's {@code start}: whether it may become a call, and the conversation it asks the core for. */
+final class StreamStart {
+
+    /** Why a stream is refused: the reason (metric label, log) and the close code Twilio gets. */
+    record Refusal(String reason, int closeCode, String closeReason) {
+    }
+
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+
+    private StreamStart() {
+    }
+
+    /** Refused: an audio format this gateway does not relay (1003), or a stream not bound to this call (1008). */
+    static Optional<Refusal> refusal(TwilioInbound.Start start, StreamTickets tickets) {
+        if (!SID.matcher(start.streamSid()).matches() || !"audio/x-mulaw".equals(start.encoding())
+                || start.sampleRate() != 8000) {
+            return Optional.of(new Refusal("bad_start", 1003, "expected audio/x-mulaw at 8000 Hz"));
+        }
+        StreamTickets.Outcome ticket = tickets.redeem(start.customParameters().get(StreamTickets.PARAMETER),
+                start.callSid());
+        return ticket == StreamTickets.Outcome.ACCEPTED ? Optional.empty()
+                : Optional.of(new Refusal(ticket.label(), 1008, "stream not bound to this call"));
+    }
+
+    /** The session protocol's {@code start}: the caller, the call, and the pre-warmed session if there is one. */
+    static SessionMessage.Start toCore(TwilioInbound.Start start) {
+        return new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU,
+                start.customParameters().get("From"), start.callSid(), start.streamSid(),
+                start.customParameters().get("session"), null, null, null);
+    }
+}
