@@ -43,7 +43,11 @@ final class BenchSystem implements AutoCloseable {
                 Map.of("core.url", core.baseUrl().toString(), "core.session-ref.secret", SECRET,
                         "twilio.media-stream-url", "wss://bench.example.com/media-stream"), jvmOptions(gatewayGc));
         web = maxWebSessions == 0 ? null : QuarkusServiceProcess.start("bench-web",
-                QuarkusServiceProcess.runJarOf("web-gateway"), Map.of("web.core.url", core.baseUrl().toString()),
+                QuarkusServiceProcess.runJarOf("web-gateway"), Map.of("web.core.url", core.baseUrl().toString(),
+                        // every bench session comes from this one address: its limits must not be what is measured
+                        "web.limits.connections-per-address", Integer.toString(maxWebSessions + 10),
+                        "web.limits.sessions-per-address", Integer.toString(maxWebSessions + 10),
+                        "web.limits.max-sessions", Integer.toString(maxWebSessions + 10)),
                 jvmOptions(new GcLog(logs.resolve("bench-web-gc-" + id + ".log").toAbsolutePath())));
     }
 
