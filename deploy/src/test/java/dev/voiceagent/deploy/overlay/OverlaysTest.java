@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +84,22 @@ class OverlaysTest {
                         .isGreaterThanOrEqualTo(limit(base, module.name(), resource));
             }
         }
+    }
+
+    /**
+     * Production admits only widgets holding an access token, counts limits per client address behind the ingress,
+     * and never lets pages on a developer's machine (localhost, 127.0.0.1) connect.
+     */
+    @Test
+    void productionRequiresAccessTokensAndNeverAllowsLocalPages() {
+        Map<String, String> web = Bundle.overlay("production").get(ConfigMap.class, "web-gateway-config").getData();
+        assertThat(web).containsEntry("WEB_ACCESS_REQUIRED", "true").containsEntry("WEB_TRUST_FORWARDED_FOR", "true");
+        assertThat(web.getOrDefault("WEB_ALLOW_LOCAL_ORIGINS", "false")).isEqualTo("false");
+        assertThat(web.getOrDefault("WEB_ALLOWED_ORIGINS", "")).doesNotContain("localhost", "127.0.0.1", "*");
+        Container gateway = container(Bundle.overlay("production"), "web-gateway");
+        assertThat(Pods.env(gateway, "WEB_ACCESS_SECRET")).get()
+                .satisfies(variable -> assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+                        .isEqualTo("voice-agent-secrets"));
     }
 
     /** Twilio signs and connects to the host in TWILIO_WEBHOOK_URL: the Ingress must serve it, over TLS. */

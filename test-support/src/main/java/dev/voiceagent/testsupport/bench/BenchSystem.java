@@ -47,7 +47,11 @@ final class BenchSystem implements AutoCloseable {
                         "internal-auth.secret", INTERNAL_SECRET), jvmOptions(gatewayGc));
         web = maxWebSessions == 0 ? null : QuarkusServiceProcess.start("bench-web",
                 QuarkusServiceProcess.runJarOf("web-gateway"), Map.of("web.core.url", core.baseUrl().toString(),
-                        "internal-auth.secret", INTERNAL_SECRET),
+                        "internal-auth.secret", INTERNAL_SECRET,
+                        // every bench session comes from this one address: its limits must not be what is measured
+                        "web.limits.connections-per-address", Integer.toString(maxWebSessions + 10),
+                        "web.limits.sessions-per-address", Integer.toString(maxWebSessions + 10),
+                        "web.limits.max-sessions", Integer.toString(maxWebSessions + 10)),
                 jvmOptions(new GcLog(logs.resolve("bench-web-gc-" + id + ".log").toAbsolutePath())));
     }
 

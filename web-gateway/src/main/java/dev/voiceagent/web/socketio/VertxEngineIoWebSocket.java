@@ -40,7 +40,7 @@ final class VertxEngineIoWebSocket extends EngineIoWebSocket {
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(this::onBinary);
         socket.closeHandler(ignored -> closed());
-        // Vert.x reports a frame over its own limit here (and closes 1009): a client's mistake, not a stack trace.
+        // Vert.x reports a frame over its own limit here, then drops the connection: a client's mistake, counted.
         socket.exceptionHandler(error -> {
             metrics.badInput("unreadable_frame");
             LOG.debugf("websocket error: %s", error.getMessage());

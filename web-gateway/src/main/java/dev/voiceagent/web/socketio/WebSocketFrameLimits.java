@@ -6,9 +6,11 @@ import io.vertx.core.http.HttpServerOptions;
 import jakarta.inject.Singleton;
 
 /**
- * Lets websocket frames up to twice the packet limit through Vert.x, so that the {@link ConnectionGuard} decides
- * about oversized packets: it answers with a counted, explained close (1009) where Vert.x's own 64 KiB frame
- * limit would drop the connection silently. Twice, so that the guard still sees what it refuses.
+ * Lets websocket frames up to eight times the packet limit (1 MiB by default) through Vert.x, so that the
+ * {@link ConnectionGuard} decides about oversized packets: it answers with a counted, explained close (1009) once
+ * the frame is read. Over Vert.x's limit the frame is never read whole, and closing a connection with unread input
+ * resets it, so the client would see 1006 instead; the margin keeps that to frames no client sends by mistake, at
+ * the cost of buffering one such frame per connection before closing it.
  */
 @Singleton
 public class WebSocketFrameLimits implements HttpServerOptionsCustomizer {
@@ -16,7 +18,7 @@ public class WebSocketFrameLimits implements HttpServerOptionsCustomizer {
     private final int maxBytes;
 
     public WebSocketFrameLimits(WebConfig config) {
-        this.maxBytes = 2 * config.limits().maxPacketBytes();
+        this.maxBytes = 8 * config.limits().maxPacketBytes();
     }
 
     @Override

@@ -67,7 +67,7 @@ public class WebSocketRoute {
                 request.getHeader("X-Forwarded-For"), trustForwardedFor);
         if (!host.reserve(address)) {
             context.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(PollingServlet.TOO_MANY_CONNECTIONS);
+                    .putHeader(HttpHeaders.CONNECTION, "close").end(PollingServlet.TOO_MANY_CONNECTIONS);
             return;
         }
         request.toWebSocket().onSuccess(socket -> {

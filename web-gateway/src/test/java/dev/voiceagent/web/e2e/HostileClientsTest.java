@@ -11,12 +11,20 @@ import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Clients that break the rules each get their answer (an error, a refusal or a close), are counted, and cost a
@@ -84,6 +92,65 @@ class HostileClientsTest {
         assertThat(metric("voice_web_bad_input_total", "kind=\"oversized\"")).isPositive();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {900_000, 3_000_000})
+    void aFrameLargerThanAnyPacketIsClosedWithOneWarningAtMostAndNoStackTrace(int bytes) throws Exception {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(recorder);
+        double before = metric("voice_web_bad_input_total", "kind=\"oversized\"")
+                + metric("voice_web_bad_input_total", "kind=\"unreadable_frame\"");
+        try (RawSocketIoClient hostile = connected()) {
+            hostile.sendBinary(new byte[bytes]);
+            await().atMost(Duration.ofSeconds(5)).until(hostile::isClosed);
+            await().atMost(Duration.ofSeconds(5)).until(() -> metric("voice_web_bad_input_total", "kind=\"oversized\"")
+                    + metric("voice_web_bad_input_total", "kind=\"unreadable_frame\"") > before); // logged by now
+            if (bytes < 8 * 131_072) {
+                assertThat(hostile.closeCode()).isEqualTo((short) 1009);
+            } else {
+                assertThat(hostile.closeCode()).as("over Vert.x's frame limit the frame is never read: reset")
+                        .isIn((short) 1009, (short) -1);
+            }
+        } finally {
+            root.removeHandler(recorder);
+        }
+        assertThat(logged).noneMatch(record -> record.getThrown() != null);
+        List<LogRecord> warnings = logged.stream()
+                .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        if (bytes < 8 * 131_072) {
+            assertThat(warnings).hasSize(1).first().extracting(LogRecord::getMessage).asString().contains("too large");
+        } else {
+            assertThat(warnings).isEmpty();
+        }
+    }
+
+    @Test
+    void audioFarFasterThanRealTimeIsAFloodAndCloses() throws Exception {
+        try (RawSocketIoClient hostile = connected()) {
+            for (int i = 0; i < 100 && !hostile.isClosed(); i++) { // 2 s of audio per chunk, all at once
+                hostile.sendText("451-[\"message\",{\"event\":\"USER_AUDIO_CHUNK\",\"data\":{\"_placeholder\":true,\"num\":0}}]");
+                hostile.sendBinary(new byte[96_000]);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(hostile::isClosed);
+            assertThat(hostile.closeCode()).isEqualTo((short) 1008);
+        }
+        assertThat(metric("voice_web_bad_input_total", "kind=\"flood\"")).isPositive();
+    }
+
     @Test
     void tooManyAttachmentsCloseTheConnection() throws Exception {
         try (RawSocketIoClient hostile = connected()) {
@@ -105,7 +172,7 @@ class HostileClientsTest {
     }
 
     @Test
-    void aFloodIsDroppedThenClosed() throws Exception {
+    void aFloodOfMessagesOtherThanAudioIsDroppedThenClosed() throws Exception {
         try (RawSocketIoClient hostile = connected()) {
             for (int i = 0; i < 1000 && !hostile.isClosed(); i++) {
                 hostile.sendText("42[\"message\",{\"event\":\"SESSION_END\"}]");

@@ -29,6 +29,7 @@ final class RawSocketIoClient implements AutoCloseable {
         this.client = client;
         this.socket = socket;
         socket.textMessageHandler(received::add);
+        socket.exceptionHandler(error -> received.add("client error: " + error.getMessage())); // e.g. a reset
         socket.closeHandler(v -> closeCode = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
     }
 
@@ -39,7 +40,17 @@ final class RawSocketIoClient implements AutoCloseable {
 
     /** Opens {@code /realtime-voice/?EIO=4&transport=websocket} with these request headers. */
     static RawSocketIoClient open(Vertx vertx, URI gateway, Map<String, String> headers) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+        return open(vertx, gateway, headers, new WebSocketClientOptions());
+    }
+
+    /** The same, with a TCP receive buffer this small: a client that stops reading stalls the server's writes soon. */
+    static RawSocketIoClient openWithReceiveBuffer(Vertx vertx, URI gateway, int bytes) throws Exception {
+        return open(vertx, gateway, Map.of(), new WebSocketClientOptions().setReceiveBufferSize(bytes));
+    }
+
+    private static RawSocketIoClient open(Vertx vertx, URI gateway, Map<String, String> headers,
+            WebSocketClientOptions clientOptions) throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(clientOptions.setMaxFrameSize(1 << 22)
                 .setMaxMessageSize(1 << 22));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(gateway.getHost())
                 .setPort(gateway.getPort()).setURI("/realtime-voice/?EIO=4&transport=websocket");
@@ -55,6 +66,11 @@ final class RawSocketIoClient implements AutoCloseable {
                 .until(() -> received.stream().anyMatch(p -> p.startsWith("0{")));
         sendText("40" + auth);
         return this;
+    }
+
+    /** Stops reading from the socket: what the server sends stays in the network. */
+    void stopReading() {
+        socket.pause();
     }
 
     void sendText(String packet) {

@@ -5,6 +5,7 @@ import io.socket.client.Socket;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,11 +27,19 @@ final class WidgetClient implements AutoCloseable {
     private final List<String> connectErrors = new CopyOnWriteArrayList<>();
 
     WidgetClient(URI gateway, String[] transports, Map<String, String> auth) {
+        this(gateway, transports, auth, Map.of());
+    }
+
+    /** @param headers request headers of every HTTP request and upgrade, e.g. an Origin or X-Forwarded-For */
+    WidgetClient(URI gateway, String[] transports, Map<String, String> auth, Map<String, String> headers) {
+        Map<String, List<String>> extraHeaders = new HashMap<>();
+        headers.forEach((name, value) -> extraHeaders.put(name, List.of(value)));
         IO.Options options = IO.Options.builder()
                 .setPath("/realtime-voice")
                 .setTransports(transports)
                 .setReconnection(false)
                 .setAuth(auth)
+                .setExtraHeaders(extraHeaders)
                 .build();
         socket = IO.socket(gateway, options);
         socket.on("message", args -> {
@@ -43,7 +52,15 @@ final class WidgetClient implements AutoCloseable {
     }
 
     static WidgetClient connect(URI gateway, String... transports) {
-        WidgetClient client = new WidgetClient(gateway, transports, Map.of());
+        return connect(new WidgetClient(gateway, transports, Map.of()), transports);
+    }
+
+    /** A websocket client whose requests carry these headers, connected. */
+    static WidgetClient connectWithHeaders(URI gateway, Map<String, String> headers) {
+        return connect(new WidgetClient(gateway, new String[] {"websocket"}, Map.of(), headers), "websocket");
+    }
+
+    private static WidgetClient connect(WidgetClient client, String... transports) {
         try {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
         } catch (ConditionTimeoutException e) {
