@@ -9,6 +9,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,10 @@ abstract class BookingToolsContract {
     URI mcpUrl;
 
     McpTestClient mcp;
+    private JsonNode tools;
+
+    private static final List<String> BOOKING = List.of("reference", "kind", "what", "from", "to", "people", "name",
+            "status");
 
     @BeforeEach
     void connect() {
@@ -32,15 +38,44 @@ abstract class BookingToolsContract {
         return LocalDate.now().plusDays(days).toString();
     }
 
+    private JsonNode tool(String name) {
+        if (tools == null) {
+            tools = mcp.listTools();
+        }
+        return StreamSupport.stream(tools.spliterator(), false).filter(t -> t.path("name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not listed"));
+    }
+
+    /**
+     * A successful call's text as JSON, after checking its structured content against the tool's output schema and
+     * that the text is that content's JSON (for a search, the JSON of the one list it wraps, as before).
+     */
     private JsonNode ok(String tool, Map<String, Object> arguments) throws Exception {
         JsonNode result = mcp.call(tool, arguments);
         assertThat(result.path("isError").asBoolean()).as(McpTestClient.text(result)).isFalse();
-        return JSON.readTree(McpTestClient.text(result));
+        JsonNode structured = conforming(tool, result);
+        JsonNode text = JSON.readTree(McpTestClient.text(result));
+        if (text.isArray()) {
+            assertThat(structured.size()).as("a search wraps one list").isEqualTo(1);
+            assertThat(text).isEqualTo(structured.elements().next());
+        } else {
+            assertThat(text).isEqualTo(structured);
+        }
+        return text;
+    }
+
+    private JsonNode conforming(String tool, JsonNode result) {
+        assertThat(result.path("content")).as("one text block beside the structured content").hasSize(1);
+        JsonNode structured = result.path("structuredContent");
+        assertThat(OutputSchemaCheck.violations(tool(tool).path("outputSchema"), structured)).as(structured.toString())
+                .isEmpty();
+        return structured;
     }
 
     private String error(String tool, Map<String, Object> arguments) {
         JsonNode result = mcp.call(tool, arguments);
         assertThat(result.path("isError").asBoolean()).as(McpTestClient.text(result)).isTrue();
+        assertThat(result.has("structuredContent")).as("an error is text alone").isFalse();
         return McpTestClient.text(result);
     }
 
@@ -54,6 +89,56 @@ abstract class BookingToolsContract {
                 .filter(t -> t.path("name").asText().equals("search-hotel")).findFirst().orElseThrow();
         assertThat(searchHotel.path("inputSchema").path("required").toString())
                 .contains("city", "checkIn", "checkOut").doesNotContain("guests");
+    }
+
+    /** Hints for clients that ask before running a tool: searches and look-ups only read; cancelling destroys. */
+    @Test
+    void everyToolSaysWhatItDoesToItsBookings() {
+        Map<String, String> reads = Map.of("readOnlyHint", "true", "destructiveHint", "false", "idempotentHint",
+                "true", "openWorldHint", "false");
+        Map<String, String> adds = Map.of("readOnlyHint", "false", "destructiveHint", "false", "idempotentHint",
+                "false", "openWorldHint", "false");
+        Map<String, String> overwrites = Map.of("readOnlyHint", "false", "destructiveHint", "true", "idempotentHint",
+                "true", "openWorldHint", "false");
+        Map<String, Map<String, String>> expected = Map.of("search-hotel", reads, "search-flight", reads,
+                "search-car", reads, "get-booking", reads, "get_phone_session", reads, "book-hotel", adds,
+                "book-flight", adds, "book-car", adds, "change-booking", overwrites, "cancel-booking", overwrites);
+        expected.forEach((name, hints) -> {
+            JsonNode tool = tool(name);
+            JsonNode annotations = tool.path("annotations");
+            hints.forEach((hint, value) -> assertThat(annotations.path(hint).asText()).as(name + " " + hint)
+                    .isEqualTo(value));
+            assertThat(tool.path("title").asText()).as(name + " title").isNotBlank()
+                    .isEqualTo(annotations.path("title").asText());
+        });
+    }
+
+    @Test
+    void everyToolDescribesTheObjectItAnswersWith() {
+        Map<String, List<String>> required = Map.of("search-hotel", List.of("hotels"), "search-flight",
+                List.of("flights"), "search-car", List.of("cars"), "get_phone_session", List.of("customerPhoneNumber",
+                        "productName", "destinationCity", "bookingStartDate", "bookingEndDate", "hotelName",
+                        "hotelAddress", "numberOfGuests", "numberOfRooms"));
+        for (String name : List.of("search-hotel", "search-flight", "search-car", "get_phone_session", "book-hotel",
+                "book-flight", "book-car", "get-booking", "change-booking", "cancel-booking")) {
+            JsonNode schema = tool(name).path("outputSchema");
+            assertThat(schema.path("type").asText()).as(name).isEqualTo("object");
+            assertThat(names(schema.path("required"))).as(name)
+                    .isEqualTo(Set.copyOf(required.getOrDefault(name, BOOKING)));
+        }
+        JsonNode hotel = tool("search-hotel").path("outputSchema").path("properties").path("hotels").path("items");
+        assertThat(names(hotel.path("required"))).containsExactlyInAnyOrder("hotelId", "name", "pricePerNight",
+                "rating", "total");
+        assertThat(hotel.path("properties").path("total").path("type").asText()).isEqualTo("integer");
+        JsonNode trip = tool("get_phone_session").path("outputSchema").path("properties");
+        assertThat(trip.path("customerPhoneNumber").path("type").asText()).isEqualTo("string");
+        assertThat(trip.path("numberOfGuests").path("anyOf").findValuesAsText("type"))
+                .containsExactlyInAnyOrder("integer", "null");
+        assertThat(trip.fieldNames()).toIterable().first().as("the record's order").isEqualTo("customerPhoneNumber");
+    }
+
+    private static Set<String> names(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.toSet());
     }
 
     @Test
@@ -109,5 +194,8 @@ abstract class BookingToolsContract {
         assertThat(withoutDates.path("bookingStartDate").isNull()).isTrue();
         JsonNode none = mcp.call("get_phone_session", Map.of("phoneNumber", "+16000000000"));
         assertThat(McpTestClient.text(none)).startsWith("no session");
+        JsonNode unknown = conforming("get_phone_session", none);
+        assertThat(unknown.path("customerPhoneNumber").asText()).isEqualTo("+16000000000");
+        assertThat(unknown.path("productName").isNull()).isTrue();
     }
 }

@@ -28,13 +28,13 @@ final class McpTestClient {
         this.url = url;
         this.token = token;
         Response init = post(null, Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", "initialize",
-                "params", Map.of("protocolVersion", "2025-03-26", "capabilities", Map.of(),
+                "params", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
                         "clientInfo", Map.of("name", "test", "version", "1"))));
         this.session = init.header("Mcp-Session-Id");
         post(session, Map.of("jsonrpc", "2.0", "method", "notifications/initialized"));
     }
 
-    /** The tool's result: {@code content[0].text} and {@code isError}. */
+    /** The tool's result: {@code content}, {@code structuredContent} and {@code isError}. */
     JsonNode call(String tool, Map<String, Object> arguments) {
         Response response = post(session, Map.of("jsonrpc", "2.0", "id", ids.incrementAndGet(), "method", "tools/call",
                 "params", Map.of("name", tool, "arguments", arguments)));

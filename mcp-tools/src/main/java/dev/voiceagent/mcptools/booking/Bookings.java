@@ -1,6 +1,5 @@
 package dev.voiceagent.mcptools.booking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voiceagent.mcptools.trip.TripDates;
 import io.quarkiverse.mcp.server.ToolCallException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class Bookings {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock = Clock.systemDefaultZone();
@@ -82,13 +80,5 @@ public class Bookings {
                     + "1-800-555-1234");
         }
         return booking;
-    }
-
-    public static String describe(Booking booking) {
-        return JSON.createObjectNode().put("reference", booking.reference).put("kind", booking.kind)
-                .put("what", booking.description).put("from", booking.startDate.toString())
-                .put("to", booking.endDate.toString()).put("people", booking.partySize)
-                .put("name", booking.customerName).put("status", booking.status.name().toLowerCase(java.util.Locale.ROOT))
-                .toString();
     }
 }

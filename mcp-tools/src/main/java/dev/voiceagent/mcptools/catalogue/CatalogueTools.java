@@ -1,24 +1,35 @@
 package dev.voiceagent.mcptools.catalogue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.voiceagent.mcptools.structured.Answers;
+import dev.voiceagent.mcptools.structured.OutputSchemas;
 import dev.voiceagent.mcptools.trip.TripDates;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
+import io.quarkiverse.mcp.server.ToolResponse;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Searches of the catalogue. Results are short JSON a voice model can read out. */
+/**
+ * Searches of the catalogue: read-only, and answered from our own catalogue alone (closed world). The structured
+ * content wraps the list in an object, as MCP requires; the text stays the bare JSON list it always was.
+ */
 public class CatalogueTools {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Answers answers;
 
-    @Tool(name = "search-hotel", description = "Find hotels in a city for given dates. Returns at most a few options "
-            + "with their id, name, price per night and rating; offer the caller one or two of them.")
+    public CatalogueTools(Answers answers) {
+        this.answers = answers;
+    }
+
+    @Tool(name = "search-hotel", title = "Search hotels", description = "Find hotels in a city for given dates. "
+            + "Returns at most a few options with their id, name, price per night and rating; offer the caller one or "
+            + "two of them.", annotations = @Tool.Annotations(title = "Search hotels", readOnlyHint = true,
+                    destructiveHint = false, idempotentHint = true, openWorldHint = false),
+            outputSchema = @Tool.OutputSchema(from = HotelOffers.class, generator = OutputSchemas.class))
     @Transactional
-    String searchHotel(
+    ToolResponse searchHotel(
             @ToolArg(description = "City, e.g. Toronto") String city,
             @ToolArg(description = "Check-in date, YYYY-MM-DD") String checkIn,
             @ToolArg(description = "Check-out date, YYYY-MM-DD") String checkOut,
@@ -30,17 +41,18 @@ public class CatalogueTools {
                     + String.join(", ", Hotel.<Hotel>listAll().stream().map(h -> h.city).distinct().toList())
                     + ". Ask the caller for one of those.");
         }
-        ArrayNode result = JSON.createArrayNode();
-        hotels.stream().limit(3).forEach(hotel -> result.addObject().put("hotelId", hotel.id).put("name", hotel.name)
-                .put("pricePerNight", hotel.pricePerNight).put("rating", hotel.rating)
-                .put("total", hotel.pricePerNight * dates.nights()));
-        return result.toString();
+        HotelOffers offers = new HotelOffers(hotels.stream().limit(3).map(hotel -> new HotelOffers.Offer(hotel.id,
+                hotel.name, hotel.pricePerNight, hotel.rating, hotel.pricePerNight * dates.nights())).toList());
+        return answers.of(offers, answers.json(offers.hotels()));
     }
 
-    @Tool(name = "search-flight", description = "Find flights from one city to another on a date. Returns the "
-            + "flights with their id, departure time and price.")
+    @Tool(name = "search-flight", title = "Search flights", description = "Find flights from one city to another "
+            + "on a date. Returns the flights with their id, departure time and price.",
+            annotations = @Tool.Annotations(title = "Search flights", readOnlyHint = true, destructiveHint = false,
+                    idempotentHint = true, openWorldHint = false),
+            outputSchema = @Tool.OutputSchema(from = FlightOffers.class, generator = OutputSchemas.class))
     @Transactional
-    String searchFlight(
+    ToolResponse searchFlight(
             @ToolArg(description = "Departure city") String from,
             @ToolArg(description = "Arrival city") String to,
             @ToolArg(description = "Travel date, YYYY-MM-DD") String date,
@@ -54,16 +66,18 @@ public class CatalogueTools {
             throw new ToolCallException("There are no flights from " + from + " to " + to
                     + ". Ask the caller whether another route works.");
         }
-        ArrayNode result = JSON.createArrayNode();
-        flights.forEach(flight -> result.addObject().put("flightId", flight.id).put("date", day.toString())
-                .put("departs", flight.departureTime).put("price", flight.price * Math.max(1, passengers)));
-        return result.toString();
+        FlightOffers offers = new FlightOffers(flights.stream().map(flight -> new FlightOffers.Offer(flight.id,
+                day.toString(), flight.departureTime, flight.price * Math.max(1, passengers))).toList());
+        return answers.of(offers, answers.json(offers.flights()));
     }
 
-    @Tool(name = "search-car", description = "Find rental cars in a city for a pick-up and drop-off date. Returns "
-            + "cars with their id, model, category and price per day.")
+    @Tool(name = "search-car", title = "Search rental cars", description = "Find rental cars in a city for a pick-up "
+            + "and drop-off date. Returns cars with their id, model, category and price per day.",
+            annotations = @Tool.Annotations(title = "Search rental cars", readOnlyHint = true,
+                    destructiveHint = false, idempotentHint = true, openWorldHint = false),
+            outputSchema = @Tool.OutputSchema(from = CarOffers.class, generator = OutputSchemas.class))
     @Transactional
-    String searchCar(
+    ToolResponse searchCar(
             @ToolArg(description = "City where the car is picked up") String city,
             @ToolArg(description = "Pick-up date, YYYY-MM-DD") String pickUp,
             @ToolArg(description = "Drop-off date, YYYY-MM-DD") String dropOff) {
@@ -72,10 +86,8 @@ public class CatalogueTools {
         if (cars.isEmpty()) {
             throw new ToolCallException("We have no rental cars in " + city + ". Ask the caller for another city.");
         }
-        ArrayNode result = JSON.createArrayNode();
-        cars.forEach(car -> result.addObject().put("carId", car.id).put("model", car.model)
-                .put("category", car.category).put("pricePerDay", car.pricePerDay)
-                .put("total", car.pricePerDay * dates.nights()));
-        return result.toString();
+        CarOffers offers = new CarOffers(cars.stream().map(car -> new CarOffers.Offer(car.id, car.model,
+                car.category, car.pricePerDay, car.pricePerDay * dates.nights())).toList());
+        return answers.of(offers, answers.json(offers.cars()));
     }
 }
