@@ -96,9 +96,10 @@ final class InProcess {
                 .withMapping(DrainConfig.class).withDefaultValues(properties).build();
         OpenAiConfig openAi = config.getConfigMapping(OpenAiConfig.class);
         ToolsConfig tools = config.getConfigMapping(ToolsConfig.class);
-        McpServers mcp = new McpServers(tools, graph, null);
+        CoreMetrics metrics = new CoreMetrics(meters);
+        McpServers mcp = new McpServers(tools, graph, null, metrics);
         return new ConversationServices(graph, checkpoints, Optional.of(tokens), model,
-                new SessionConfigFactory(openAi), new CoreMetrics(meters), openAi,
+                new SessionConfigFactory(openAi), metrics, openAi,
                 config.getConfigMapping(CoreConfig.class), new AgentTools(graph, mcp), mcp, tools, loop.clock,
                 config.getConfigMapping(DrainConfig.class), new CallTracing(OpenTelemetry.noop()),
                 new ReconnectMetrics(meters), (c, reason) -> endings.add(reason));

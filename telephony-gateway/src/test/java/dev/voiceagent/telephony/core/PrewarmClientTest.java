@@ -51,6 +51,21 @@ class PrewarmClientTest {
             public Optional<String> sessionRefSecret() {
                 return Optional.of("prewarm-client-test-reference-secret");
             }
+
+            @Override
+            public Duration resumeWindow() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public Duration probeInterval() {
+                return Duration.ofSeconds(2);
+            }
+
+            @Override
+            public Unavailable unavailable() {
+                throw new UnsupportedOperationException("the pre-warm client does not answer calls");
+            }
         }, vertx, secret);
     }
 
