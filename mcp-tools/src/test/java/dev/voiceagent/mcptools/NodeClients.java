@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The MCP clients written by others that the tests drive, pinned in {@code src/test/node} (package-lock.json) and
- * installed with {@code npm ci} on first use: the official TypeScript SDK and the official MCP inspector.
+ * installed from the lockfile on first use: the official TypeScript SDK and the official MCP inspector.
  */
 final class NodeClients {
 
@@ -32,9 +32,12 @@ final class NodeClients {
         if (PACKAGES.stream().allMatch(name -> Files.isDirectory(DIR.resolve("node_modules").resolve(name)))) {
             return;
         }
-        Run npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
+        // Not `npm ci`: the inspector's web UI pulls in vite, whose optional dependency napi-windows-process-start-time
+        // is not published, and `npm ci` refuses a lockfile without it. `npm install --no-save` installs the same
+        // locked versions and leaves the lockfile as it is.
+        Run npm = run(List.of("npm", "install", "--no-save", "--no-audit", "--no-fund"), Map.of(), 300);
         if (npm.exitCode() != 0) {
-            throw new IllegalStateException("npm ci failed in " + DIR + ":\n" + npm.output());
+            throw new IllegalStateException("npm install failed in " + DIR + ":\n" + npm.output());
         }
     }
 

@@ -53,7 +53,8 @@ class CoreFailoverIT {
         return QuarkusServiceProcess.start(name, QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
                 "openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key", "sk-failover",
                 "core.checkpoint.store", "redis", "quarkus.redis.hosts", "redis://127.0.0.1:6379",
-                "core.session-ref.secret", SECRET, "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+                "core.session-ref.secret", SECRET, "voice.mcp.booking.url", "http://127.0.0.1:9/mcp",
+                "internal-auth.secret", TestGateway.INTERNAL_SECRET), Map.of());
     }
 
     @Test

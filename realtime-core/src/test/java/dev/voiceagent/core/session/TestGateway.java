@@ -6,6 +6,7 @@ import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.CoreConversation;
+import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.session.ProtocolException;
 import dev.voiceagent.session.SessionMessage;
 import io.vertx.core.Context;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -37,13 +39,21 @@ final class TestGateway implements CoreConversation.Listener, AutoCloseable {
         this.conversation = opened.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** What the test gateways sign their credential with; a core in a separate process is given the same. */
+    static final String INTERNAL_SECRET = "test-gateway-internal-secret";
+
+    /** Connections presenting a gateway's credential, as a real gateway's do (in-process cores ask for none). */
+    static CoreConnections connections(Vertx vertx) {
+        return new CoreConnections(vertx, InternalCredentials.forCore(Optional.of(INTERNAL_SECRET)));
+    }
+
     static TestGateway phoneCall(Vertx vertx, URI core, String callId, String sessionRef) throws Exception {
-        return new TestGateway(new CoreConnections(vertx), true, vertx.getOrCreateContext(), core,
+        return new TestGateway(connections(vertx), true, vertx.getOrCreateContext(), core,
                 phoneStart(callId, sessionRef));
     }
 
     static TestGateway withStart(Vertx vertx, URI core, SessionMessage.Start start) throws Exception {
-        return new TestGateway(new CoreConnections(vertx), true, vertx.getOrCreateContext(), core, start);
+        return new TestGateway(connections(vertx), true, vertx.getOrCreateContext(), core, start);
     }
 
     /** A call begun on {@code context} through connections other calls share, as a gateway's calls do. */

@@ -18,6 +18,9 @@ public class VoiceSystemResource implements QuarkusTestResourceLifecycleManager 
     private static FakeRealtimeServer openAi;
     private static QuarkusServiceProcess core;
 
+    /** The packaged core asks gateways for a credential signed with this; the gateway under test is given it too. */
+    private static final String INTERNAL_SECRET = "web-test-internal-auth-secret";
+
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
@@ -26,11 +29,11 @@ public class VoiceSystemResource implements QuarkusTestResourceLifecycleManager 
             core = QuarkusServiceProcess.start("web-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
                     "openai.realtime-url", openAi.openAiUrl().toString(),
                     "openai.api-key", "sk-web-test",
-                    "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+                    "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "internal-auth.secret", INTERNAL_SECRET), Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("web.core.url", core.baseUrl().toString());
+        return Map.of("web.core.url", core.baseUrl().toString(), "internal-auth.secret", INTERNAL_SECRET);
     }
 
     public static FakeRealtimeServer openAi() {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class WebDrainIT {
 
+    private static final String INTERNAL_SECRET = "web-drain-internal-auth-secret";
+
     private final Vertx vertx = Vertx.vertx();
     private final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-web-drain");
     private final HttpClient http = HttpClient.newHttpClient();
@@ -50,9 +52,10 @@ class WebDrainIT {
     void aDrainingGatewayRefusesNewSessionsAndEndsTheLastOneWithAGoodbye() throws Exception {
         core = QuarkusServiceProcess.start("web-drain-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
                 "openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key", "sk-web-drain",
-                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "internal-auth.secret", INTERNAL_SECRET), Map.of());
         gateway = QuarkusServiceProcess.start("web-drain-gateway", QuarkusServiceProcess.runJarOf("web-gateway"),
-                Map.of("web.core.url", core.baseUrl().toString(), "voice.drain.grace-period", "3s"), Map.of());
+                Map.of("web.core.url", core.baseUrl().toString(), "voice.drain.grace-period", "3s",
+                        "internal-auth.secret", INTERNAL_SECRET), Map.of());
         URI url = gateway.baseUrl();
         try (WidgetClient active = WidgetClient.connect(url, "websocket");
                 WidgetClient late = WidgetClient.connect(url, "websocket")) {
