@@ -1,6 +1,7 @@
 package dev.voiceagent.telephony.call;
 
 import dev.voiceagent.session.EventLoops;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.InboundProcessingMode;
 import io.quarkus.websockets.next.OnClose;
@@ -10,10 +11,11 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
+import java.io.IOException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -74,17 +76,23 @@ public class MediaStreamEndpoint {
     }
 
     /**
-     * Failures of the websocket layer, all caused by the client: a message split into frames beyond
-     * {@code quarkus.websockets-next.server.max-message-size}, or a broken frame. Closed with 1009 (too big) or the
-     * protocol error's own code, one WARN line, no stack trace. A single frame beyond {@code max-frame-size} is cut
-     * by the layer before this runs (the connection is already gone; the client sees 1006), and is logged the same.
+     * Failures on the stream. The websocket layer's are the client's doing: a message beyond
+     * {@code quarkus.websockets-next.server.max-message-size} (one frame or several) is closed with 1009; a frame
+     * beyond {@code max-frame-size} or a broken one has already cost the connection (the client sees 1006). Either
+     * way one WARN line, no stack trace. Anything else on an open stream is a fault of ours: logged with its stack
+     * trace, and the call ends with 1011; the peer going away (a reset, a write after it left) is not a fault.
      */
     @OnError
     @NonBlocking
     void onError(Throwable failure, WebSocketConnection connection) {
         int code = closeCode(failure);
-        if (code == SERVER_ERROR) { // e.g. the connection went away mid-write: onClose ends the call
-            LOG.debugf("media stream failure: %s", failure);
+        if (code == SERVER_ERROR) {
+            if (connection.isOpen() && !(failure instanceof IOException || failure instanceof HttpClosedException)) {
+                LOG.errorf(failure, "media stream failed");
+                streamOf(connection).ifPresent(stream -> stream.call().onTwilioRefused("gateway_error", code));
+            } else {
+                LOG.debugf("media stream failure as the peer left: %s", failure);
+            }
             return;
         }
         String kind = code == TOO_BIG ? "oversized" : "websocket_protocol";

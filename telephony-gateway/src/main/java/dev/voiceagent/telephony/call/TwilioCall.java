@@ -89,7 +89,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
     }
 
-    /** The websocket layer refused what Twilio sent (too big, a broken frame), counted and logged already. */
+    /** The stream failed below the call (too big, a broken frame, a fault of ours), logged already. */
     public void onTwilioRefused(String reason, int closeCode) {
         end(reason, closeCode, reason);
     }
