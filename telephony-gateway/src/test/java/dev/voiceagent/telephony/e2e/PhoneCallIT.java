@@ -220,7 +220,7 @@ class PhoneCallIT {
     }
 
     @Test
-    void anUpstreamErrorOrDropEndsOnlyItsOwnCall() throws Exception {
+    void anUpstreamErrorOrDropStaysInItsOwnCallWhichGoesOnInANewSession() throws Exception {
         String victimNumber = newCaller();
         String bystanderNumber = newCaller();
         TwilioCallSimulator victim = answered(victimNumber, 4);
@@ -234,11 +234,16 @@ class PhoneCallIT {
         assertThat(victim.isClosed()).as("a recoverable error does not end the call").isFalse();
 
         victimUpstream.closeAbruptly();
-        await().atMost(Duration.ofSeconds(5)).until(victim::isClosed);
+        FakeRealtimeSession replacement = await().atMost(Duration.ofSeconds(5))
+                .until(() -> system.sessionsOf(victimNumber), sessions -> sessions.size() == 2).get(1);
+        await().until(() -> replacement.inputAudio().length > 10 * AudioSource.FRAME_BYTES);
+        assertThat(victim.isClosed()).as("the call goes on in a new upstream session").isFalse();
         int bystanderBytes = bystanderUpstream.inputAudio().length;
         await().until(() -> bystanderUpstream.inputAudio().length > bystanderBytes + 10 * AudioSource.FRAME_BYTES);
         assertThat(bystander.isClosed()).isFalse();
+        assertThat(system.sessionsOf(bystanderNumber)).as("the bystander's session is not touched").hasSize(1);
         assertCompleteAndInOrder(bystanderUpstream.inputAudio(), 5);
+        victim.hangUp();
         bystander.hangUp();
     }
 
