@@ -8,6 +8,7 @@ import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.session.ProtocolException;
+import dev.voiceagent.session.ResumePolicy;
 import dev.voiceagent.session.SessionMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
@@ -42,9 +43,12 @@ final class TestGateway implements CoreConversation.Listener, AutoCloseable {
     /** What the test gateways sign their credential with; a core in a separate process is given the same. */
     static final String INTERNAL_SECRET = "test-gateway-internal-secret";
 
-    /** Connections presenting a gateway's credential, as a real gateway's do (in-process cores ask for none). */
+    /**
+     * Connections presenting a gateway's credential, as a real gateway's do (in-process cores ask for none). They never
+     * resume on their own: a test of the core's side of a resume sends the resuming start itself.
+     */
     static CoreConnections connections(Vertx vertx) {
-        return new CoreConnections(vertx, InternalCredentials.forCore(Optional.of(INTERNAL_SECRET)));
+        return new CoreConnections(vertx, InternalCredentials.forCore(Optional.of(INTERNAL_SECRET)), ResumePolicy.NEVER);
     }
 
     static TestGateway phoneCall(Vertx vertx, URI core, String callId, String sessionRef) throws Exception {
