@@ -223,8 +223,9 @@ class PhoneCallIT {
                 .isEqualTo(before + 3);
     }
 
+    /** Since the core replaces a lost upstream session, a drop costs the call a new session, not its end. */
     @Test
-    void anUpstreamErrorOrDropEndsOnlyItsOwnCall() throws Exception {
+    void anUpstreamErrorOrDropStaysInItsOwnCall() throws Exception {
         String victimNumber = newCaller();
         String bystanderNumber = newCaller();
         TwilioCallSimulator victim = answered(victimNumber, 4);
@@ -238,7 +239,12 @@ class PhoneCallIT {
         assertThat(victim.isClosed()).as("a recoverable error does not end the call").isFalse();
 
         victimUpstream.closeAbruptly();
-        await().atMost(Duration.ofSeconds(5)).until(victim::isClosed);
+        FakeRealtimeSession replacement = await().atMost(Duration.ofSeconds(5)).until(
+                () -> system.sessionsOf(victimNumber).stream().filter(s -> s != victimUpstream).findFirst().orElse(null),
+                s -> s != null && s.inputAudio().length > 0);
+        assertThat(victim.isClosed()).as("the call goes on with a new upstream session").isFalse();
+        assertThat(replacement.isConfigured()).isTrue();
+        victim.hangUp();
         int bystanderBytes = bystanderUpstream.inputAudio().length;
         await().until(() -> bystanderUpstream.inputAudio().length > bystanderBytes + 10 * AudioSource.FRAME_BYTES);
         assertThat(bystander.isClosed()).isFalse();
