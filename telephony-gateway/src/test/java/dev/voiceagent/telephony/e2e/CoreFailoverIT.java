@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * call must go on on the other one, with the caller's audio reaching the model again within 2 s.
  */
 class CoreFailoverIT {
+
+    private static final String INTERNAL_SECRET = "failover-internal-auth-secret";
 
     private static final String TOKEN = "failover-test-auth-token";
     private static final String HOST = "voice.example.com";
@@ -55,8 +58,10 @@ class CoreFailoverIT {
     }
 
     private QuarkusServiceProcess start(String name, String module, Map<String, String> properties) throws IOException {
+        Map<String, String> withCredential = new HashMap<>(properties);
+        withCredential.put("internal-auth.secret", INTERNAL_SECRET); // cores ask gateways for it; gateways sign with it
         QuarkusServiceProcess process = QuarkusServiceProcess.start(name, QuarkusServiceProcess.runJarOf(module),
-                properties, Map.of());
+                withCredential, Map.of());
         services.add(process);
         return process;
     }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class MediaStreamAbuseIT {
 
+    private static final String INTERNAL_SECRET = "abuse-internal-auth-secret";
+
     private static final String TOKEN = "abuse-test-auth-token";
     private static final String HOST = "voice.example.com";
     private static final String PUBLIC_STREAM = "wss://" + HOST + "/media-stream";
@@ -43,10 +45,11 @@ class MediaStreamAbuseIT {
     static void start() throws IOException {
         core = QuarkusServiceProcess.start("abuse-core", QuarkusServiceProcess.runJarOf("realtime-core"), Map.of(
                 "openai.realtime-url", openAi.openAiUrl().toString(), "openai.api-key", "sk-abuse",
-                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp"), Map.of());
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "internal-auth.secret", INTERNAL_SECRET), Map.of());
         gateway = QuarkusServiceProcess.start("abuse-gateway", QuarkusServiceProcess.runJarOf("telephony-gateway"),
                 Map.of("core.url", core.baseUrl().toString(), "twilio.auth-token", TOKEN,
-                        "twilio.media-stream-url", PUBLIC_STREAM, "stream.start-timeout", "2s"), Map.of());
+                        "twilio.media-stream-url", PUBLIC_STREAM, "stream.start-timeout", "2s",
+                        "internal-auth.secret", INTERNAL_SECRET), Map.of());
     }
 
     @AfterAll
