@@ -1,5 +1,7 @@
 package dev.voiceagent.testsupport.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
@@ -158,6 +160,8 @@ public final class LoadBenchmark {
         FakeRealtimeSession[] sessions = new FakeRealtimeSession[calls];
         long[] readyAfter = new long[calls];
         for (FakeRealtimeSession session : openAi.awaitSessions(calls)) {
+            // A session is accepted before its session.update arrives: wait for it (a loaded machine shows the gap).
+            await().atMost(30, TimeUnit.SECONDS).until(session::isConfigured);
             String instructions = session.received("session.update").get(0).path("session")
                     .path("instructions").asText();
             for (int i = 0; i < calls; i++) {
