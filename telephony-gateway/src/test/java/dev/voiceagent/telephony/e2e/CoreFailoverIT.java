@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.CoreConnections;
+import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -146,7 +148,8 @@ class CoreFailoverIT {
      * dies: the failover then measures resuming, not a cold JVM's first conversation.
      */
     private void warmUp(QuarkusServiceProcess core) throws Exception {
-        try (CoreConnections connections = new CoreConnections(vertx)) {
+        try (CoreConnections connections = new CoreConnections(vertx,
+                InternalCredentials.forCore(Optional.of(INTERNAL_SECRET)))) {
             CompletableFuture<SessionMessage.Ready> ready = new CompletableFuture<>();
             CompletableFuture<CoreConversation> opened = new CompletableFuture<>();
             vertx.getOrCreateContext().runOnContext(v -> connections.open(core.baseUrl(),

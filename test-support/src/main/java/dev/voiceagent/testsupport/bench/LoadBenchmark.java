@@ -244,6 +244,9 @@ public final class LoadBenchmark {
         awaitQuiet(webInbound, webOutbound);
         long dropped = simulators.stream().filter(TwilioCallSimulator::isClosed).count();
         simulators.forEach(TwilioCallSimulator::hangUp);
+        if (webSessions != null) {
+            webSessions.close(); // before waiting for an idle core: web sessions are conversations there too
+        }
         // Heap per call: live heap with the calls up, less live heap once they have all ended (both after a GC,
         // both outside the measuring window).
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -258,7 +261,6 @@ public final class LoadBenchmark {
         result.put("outbound", direction(outbound, outboundLatency));
         result.put("bargeIn", bargeInLatency);
         if (webSessions != null) {
-            webSessions.close();
             Map<String, Object> webResult = new LinkedHashMap<>();
             webResult.put("sessions", web);
             webResult.put("inbound", direction(webInbound, webInboundLatency));
