@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the system locally: telephony-gateway on :8080, realtime-core on :8081, web-gateway (voice widget) on :8082,
-# mcp-tools on :8083 (embedded H2 database in ./data). The internal services (core, mcp-tools) listen on 127.0.0.1 only.
+# mcp-tools on :8083 (embedded H2 database in ./data); other ports with TELEPHONY_PORT, CORE_PORT, WEB_PORT, MCP_PORT.
+# The internal services (core, mcp-tools) listen on 127.0.0.1 only.
 # Needs only a JDK 21+. Ctrl-C stops them all. Never prints a secret.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +15,11 @@ fi
 
 # Fresh secrets per local run (unless given): gateways and cores sign pre-warm references with one, gateways prove
 # who they are to the core with another, and the core presents a token to mcp-tools.
+telephony_port="${TELEPHONY_PORT:-8080}"
+core_port="${CORE_PORT:-8081}"
+web_port="${WEB_PORT:-8082}"
+mcp_port="${MCP_PORT:-8083}"
+
 secret() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
 export SESSION_REF_SECRET="${SESSION_REF_SECRET:-$(secret)}"
 export INTERNAL_AUTH_SECRET="${INTERNAL_AUTH_SECRET:-$(secret)}"
@@ -21,9 +27,12 @@ auth_tokens="${MCP_AUTH_TOKENS:-}"
 export MCP_BOOKING_TOKEN="${MCP_BOOKING_TOKEN:-${auth_tokens%%,*}}"
 export MCP_BOOKING_TOKEN="${MCP_BOOKING_TOKEN:-$(secret)}"
 export MCP_AUTH_TOKENS="${MCP_AUTH_TOKENS:-$MCP_BOOKING_TOKEN}"
-export CORE_URL="${CORE_URL:-http://127.0.0.1:8081}"
-export CORE_ADVERTISED_URL="${CORE_ADVERTISED_URL:-http://127.0.0.1:8081}"
-export MCP_BOOKING_URL="${MCP_BOOKING_URL:-http://127.0.0.1:8083/mcp}"
+export CORE_URL="${CORE_URL:-http://127.0.0.1:$core_port}"
+export CORE_ADVERTISED_URL="${CORE_ADVERTISED_URL:-http://127.0.0.1:$core_port}"
+export MCP_BOOKING_URL="${MCP_BOOKING_URL:-http://127.0.0.1:$mcp_port/mcp}"
+# The original widget is served by a site on another local port (e.g. http://localhost:3000): local origins are
+# allowed here, as in dev mode; never in the production overlay.
+export WEB_ALLOW_LOCAL_ORIGINS="${WEB_ALLOW_LOCAL_ORIGINS:-true}"
 
 # Without an OpenAI key nothing could answer: use the built-in offline echo, and say so.
 if [[ -z "${OPENAI_API_KEY:-}" && -z "${OPENAI_PROVIDER:-}" ]]; then
@@ -46,17 +55,17 @@ trap stop_all INT TERM EXIT
 # the jar changes): later starts are about a third faster (mcp-tools 2.6 s -> 1.7 s on a 2-core machine).
 # $2 is the address it listens on: the internal services only on this machine, the gateways where callers reach them.
 start() {
-  QUARKUS_HTTP_HOST="$2" "$java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$1/target/$1.jsa" \
+  QUARKUS_HTTP_HOST="$2" QUARKUS_HTTP_PORT="$3" "$java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$1/target/$1.jsa" \
     -jar "$1/target/quarkus-app/quarkus-run.jar" &
   pids+=($!)
 }
-start mcp-tools 127.0.0.1
-start realtime-core 127.0.0.1
-start telephony-gateway 0.0.0.0
-start web-gateway 0.0.0.0
+start mcp-tools 127.0.0.1 "$mcp_port"
+start realtime-core 127.0.0.1 "$core_port"
+start telephony-gateway 0.0.0.0 "$telephony_port"
+start web-gateway 0.0.0.0 "$web_port"
 
-for url in http://127.0.0.1:8083/q/health/ready http://127.0.0.1:8081/q/health/ready http://localhost:8080/q/health/ready \
-    http://localhost:8082/q/health/ready; do
+for url in "http://127.0.0.1:$mcp_port/q/health/ready" "http://127.0.0.1:$core_port/q/health/ready" \
+    "http://localhost:$telephony_port/q/health/ready" "http://localhost:$web_port/q/health/ready"; do
   until curl -fs "$url" >/dev/null 2>&1; do
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "a service failed to start" >&2; exit 1; }; done
     sleep 0.5
@@ -79,16 +88,16 @@ else
 fi
 cat <<MSG
 
-  realtime-core       http://127.0.0.1:8081   (this machine only; gateways need a credential; model: ${model})
-  telephony-gateway   http://localhost:8080
-  web-gateway         http://localhost:8082   (Socket.IO at /realtime-voice)
-  mcp-tools           http://127.0.0.1:8083/mcp   (this machine only; bearer token; H2 database in ./data)
+  realtime-core       http://127.0.0.1:${core_port}   (this machine only; gateways need a credential; model: ${model})
+  telephony-gateway   http://localhost:${telephony_port}
+  web-gateway         http://localhost:${web_port}   (Socket.IO at /realtime-voice; pages on any localhost port may connect)
+  mcp-tools           http://127.0.0.1:${mcp_port}/mcp   (this machine only; bearer token; H2 database in ./data)
 
-  Talk to the agent in your browser:                         http://localhost:8082/
+  Talk to the agent in your browser:                         http://localhost:${web_port}/
 
   Point your Twilio number's voice webhook (HTTP POST) at   https://${public_host}/incoming-call
   Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${stream_url}
-  Expose port 8080 publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
+  Expose port ${telephony_port} publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
   ${key_state}
   Internal secrets (gateway credential, MCP token, pre-warm signing) are fresh for this run and not shown.
 
