@@ -16,7 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Opens conversations on realtime-core: on the core instance a valid pre-warm reference names, otherwise on the
@@ -37,11 +37,12 @@ public class CoreLink {
     private final CoreReachability reachability;
     private final Optional<SessionReference> references;
 
-    public CoreLink(CoreLinkConfig config, Vertx vertx, ResumeMetrics resumes) {
+    /** @param internalSecret signs the credential presented to realtime-core on every core socket */
+    public CoreLink(CoreLinkConfig config, Vertx vertx, ResumeMetrics resumes,
+            @ConfigProperty(name = InternalCredentials.SECRET_KEY) Optional<String> internalSecret) {
         this.config = config;
-        this.connections = new CoreConnections(vertx, InternalCredentials.forCore(ConfigProvider.getConfig()
-                .getOptionalValue(InternalCredentials.SECRET_KEY, String.class)), new ResumePolicy(config.resumeWindow(),
-                Duration.ofMillis(50), Duration.ofMillis(800)));
+        this.connections = new CoreConnections(vertx, InternalCredentials.forCore(internalSecret),
+                new ResumePolicy(config.resumeWindow(), Duration.ofMillis(50), Duration.ofMillis(800)));
         this.reachability = new CoreReachability(vertx, config.url(), config.probeInterval());
         connections.reportTo(reachability);
         connections.observeResumes(resumes);

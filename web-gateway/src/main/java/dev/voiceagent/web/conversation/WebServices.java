@@ -14,7 +14,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What every web conversation uses: configuration, metrics, and the shared client for core sockets. */
 @Singleton
@@ -29,15 +30,17 @@ public class WebServices {
 
     private final OpenTelemetry openTelemetry;
 
+    /** @param internalSecret signs the credential presented to realtime-core on every core socket */
     public WebServices(WebConfig config, WebMetrics metrics, Vertx vertx, SessionDrain drain,
-            OpenTelemetry openTelemetry, Capacity capacity) {
+            OpenTelemetry openTelemetry, Capacity capacity,
+            @ConfigProperty(name = InternalCredentials.SECRET_KEY) Optional<String> internalSecret) {
         this.openTelemetry = openTelemetry;
         this.capacity = capacity;
         this.config = config;
         this.drain = drain;
         this.metrics = metrics;
         this.vertx = vertx;
-        this.coreConnections = new CoreConnections(vertx, InternalCredentials.forCore(ConfigProvider.getConfig().getOptionalValue(InternalCredentials.SECRET_KEY, String.class)));
+        this.coreConnections = new CoreConnections(vertx, InternalCredentials.forCore(internalSecret));
     }
 
     /** Starts the span of a web session; its W3C context goes to the core in {@code start}, so one trace covers both. */
