@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,26 +30,8 @@ import org.junit.jupiter.api.Test;
 class RunCommandIT {
 
     private static final String TOKEN = "run-command-test-token";
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083);
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("run.sh"))) {
-            dir = dir.getParent();
-        }
-        return dir;
-    }
-
-    private int status(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 
     private double coreMetric(String name, String labels) throws Exception {
         String text = http.send(HttpRequest.newBuilder(URI.create("http://localhost:8081/q/metrics")).build(),
@@ -113,11 +94,11 @@ class RunCommandIT {
 
     @Test
     void theRunCommandStartsTheWholeSystemOfflineAndStopsItOnCtrlC() throws Exception {
-        for (int port : PORTS) {
-            assertThat(status("http://localhost:" + port + "/q/health")).as("port %d must be free", port).isEqualTo(-1);
+        for (int port : RunScript.PORTS) {
+            assertThat(RunScript.status("http://localhost:" + port + "/q/health")).as("port %d must be free", port).isEqualTo(-1);
         }
         Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve("run-command.log");
-        ProcessBuilder builder = new ProcessBuilder("bash", "run.sh").directory(projectRoot().toFile())
+        ProcessBuilder builder = new ProcessBuilder("bash", "run.sh").directory(RunScript.projectRoot().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("OPENAI_API_KEY");
         builder.environment().remove("OPENAI_PROVIDER");
@@ -129,8 +110,8 @@ class RunCommandIT {
         Process run = builder.start();
         Vertx vertx = Vertx.vertx();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> PORTS.stream()
-                    .allMatch(port -> status("http://localhost:" + port + "/q/health/ready") == 200));
+            await().atMost(Duration.ofSeconds(60)).until(() -> RunScript.PORTS.stream()
+                    .allMatch(port -> RunScript.status("http://localhost:" + port + "/q/health/ready") == 200));
             await().until(() -> Files.readString(log).contains("Ctrl-C stops all four services"));
             await().atMost(Duration.ofSeconds(20)).until(() -> http.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:8081/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString())
@@ -160,7 +141,7 @@ class RunCommandIT {
             run.destroy(); // SIGTERM, as Ctrl-C's trap does
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("run.sh stops").isTrue();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> PORTS.stream()
-                .allMatch(port -> status("http://localhost:" + port + "/q/health") == -1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> RunScript.PORTS.stream()
+                .allMatch(port -> RunScript.status("http://localhost:" + port + "/q/health") == -1));
     }
 }

@@ -11,9 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,31 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class RunCommandSecretsIT {
 
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083);
     private static final List<String> GENERATED = List.of("SESSION_REF_SECRET", "INTERNAL_AUTH_SECRET",
             "MCP_BOOKING_TOKEN", "MCP_AUTH_TOKENS");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("run.sh"))) {
-            dir = dir.getParent();
-        }
-        return dir;
-    }
-
-    private int status(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private int status(String url) {
-        return status(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build());
-    }
 
     /** The environment a service started by run.sh really got (Linux: /proc/<pid>/environ). */
     private static Map<String, String> environmentOf(ProcessHandle process) {
@@ -98,14 +73,14 @@ class RunCommandSecretsIT {
 
     @Test
     void theRunCommandNeverPrintsASecret() throws Exception {
-        for (int port : PORTS) {
-            assertThat(status("http://localhost:" + port + "/q/health")).as("port %d must be free", port).isEqualTo(-1);
+        for (int port : RunScript.PORTS) {
+            assertThat(RunScript.status("http://localhost:" + port + "/q/health")).as("port %d must be free", port).isEqualTo(-1);
         }
         String apiKey = "sk-test-" + UUID.randomUUID();
         String twilioToken = "twilio-" + UUID.randomUUID();
         String wrongToken = "wrong-" + UUID.randomUUID();
         Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve("run-command-secrets.log");
-        ProcessBuilder builder = new ProcessBuilder("bash", "run.sh").directory(projectRoot().toFile())
+        ProcessBuilder builder = new ProcessBuilder("bash", "run.sh").directory(RunScript.projectRoot().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeAll(GENERATED);
         builder.environment().remove("OPENAI_PROVIDER");
@@ -118,8 +93,8 @@ class RunCommandSecretsIT {
         Process run = builder.start();
         Map<String, String> secrets = new HashMap<>();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> PORTS.stream()
-                    .allMatch(port -> status("http://localhost:" + port + "/q/health/ready") == 200));
+            await().atMost(Duration.ofSeconds(60)).until(() -> RunScript.PORTS.stream()
+                    .allMatch(port -> RunScript.status("http://localhost:" + port + "/q/health/ready") == 200));
             await().until(() -> Files.readString(log).contains("Ctrl-C stops all four services"));
             run.descendants().map(RunCommandSecretsIT::environmentOf).forEach(environment -> GENERATED.forEach(
                     name -> Optional.ofNullable(environment.get(name)).ifPresent(value -> secrets.put(name, value))));
@@ -128,10 +103,10 @@ class RunCommandSecretsIT {
                     .isNotEqualTo(secrets.get("SESSION_REF_SECRET"));
 
             // Refusals are logged: with wrong credentials, and without showing what was presented.
-            assertThat(status(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/v1/prewarm"))
+            assertThat(RunScript.status(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/v1/prewarm"))
                     .header("Authorization", "Bearer " + wrongToken).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build())).isEqualTo(401);
-            assertThat(status(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/mcp"))
+            assertThat(RunScript.status(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/mcp"))
                     .header("Authorization", "Bearer " + wrongToken).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build())).isEqualTo(401);
             await().until(() -> Files.readString(log).contains("refused /mcp"));
