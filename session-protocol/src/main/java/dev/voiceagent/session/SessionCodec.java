@@ -33,24 +33,15 @@ public final class SessionCodec {
         }
     }
 
-    /** Decodes one control record's payload. */
+    /**
+     * Decodes one control record's payload. Unknown properties are ignored so that a newer peer can add fields; an
+     * unknown {@code type} or malformed JSON is a {@link ProtocolException}.
+     */
     public static SessionMessage decode(Buffer json) {
         try {
             return MAPPER.readValue(json.getBytes(), SessionMessage.class);
         } catch (IOException e) {
             throw new ProtocolException("malformed session message: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Decodes one text frame. Unknown properties are ignored so that a newer peer can add fields; an unknown
-     * {@code type} or malformed JSON is a {@link ProtocolException}.
-     */
-    public static SessionMessage decode(String text) {
-        try {
-            return MAPPER.readValue(text, SessionMessage.class);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("malformed session message: " + e.getOriginalMessage(), e);
         }
     }
 }

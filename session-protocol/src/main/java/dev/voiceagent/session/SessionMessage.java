@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * Control messages of the internal session protocol (version {@value #VERSION}), sent as JSON text frames
- * between a gateway and realtime-core. Audio travels separately in binary frames (see the module README).
+ * Control messages of the internal session protocol (version {@value #VERSION}), sent as JSON in control records
+ * ({@link ConversationRecords#CONTROL}) between a gateway and realtime-core; audio travels in audio records of the
+ * same conversation, multiplexed with other conversations' records on one websocket (see the module README).
  * The {@code type} property names the message; unknown types are a protocol error.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

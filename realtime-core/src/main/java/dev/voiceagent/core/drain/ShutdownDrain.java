@@ -1,6 +1,6 @@
 package dev.voiceagent.core.drain;
 
-import dev.voiceagent.core.config.DrainConfig;
+import dev.voiceagent.session.DrainConfig;
 import dev.voiceagent.core.session.ConversationRegistry;
 import dev.voiceagent.session.Drain;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;

@@ -5,7 +5,7 @@ import dev.voiceagent.core.checkpoint.CheckpointStore;
 import dev.voiceagent.core.checkpoint.ResumeTokens;
 import dev.voiceagent.core.config.CoreConfig;
 import dev.voiceagent.core.config.OpenAiConfig;
-import dev.voiceagent.core.config.DrainConfig;
+import dev.voiceagent.session.DrainConfig;
 import dev.voiceagent.core.handoff.AgentTools;
 import dev.voiceagent.core.mcp.McpServers;
 import dev.voiceagent.core.mcp.ToolsConfig;

@@ -8,7 +8,7 @@ public interface GatewayLink {
 
     void send(SessionMessage.FromCore message);
 
-    /** Sends base64 text of assistant audio as one binary frame. */
+    /** Sends base64 text of assistant audio as one audio record of this conversation. */
     void sendAudio(Buffer base64Audio);
 
     void close();

@@ -36,7 +36,7 @@ class ProtocolErrorsTest {
     /** What came back on the raw socket: one entry per record. */
     private record Received(int conversation, byte kind, String payload) {
         SessionMessage message() {
-            return SessionCodec.decode(payload);
+            return SessionCodec.decode(Buffer.buffer(payload));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.voiceagent.telephony.health;
 
-import dev.voiceagent.telephony.call.CallDrain;
+import dev.voiceagent.telephony.call.ShutdownDrain;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,9 +11,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class AcceptingCallsCheck implements HealthCheck {
 
-    private final CallDrain drain;
+    private final ShutdownDrain drain;
 
-    public AcceptingCallsCheck(CallDrain drain) {
+    public AcceptingCallsCheck(ShutdownDrain drain) {
         this.drain = drain;
     }
 

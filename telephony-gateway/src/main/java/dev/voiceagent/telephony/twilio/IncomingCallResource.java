@@ -1,7 +1,7 @@
 package dev.voiceagent.telephony.twilio;
 
 import dev.voiceagent.session.CoreReachability;
-import dev.voiceagent.telephony.call.CallDrain;
+import dev.voiceagent.telephony.call.ShutdownDrain;
 import dev.voiceagent.telephony.core.CoreLink;
 import dev.voiceagent.telephony.core.CoreLinkConfig;
 import dev.voiceagent.telephony.core.PrewarmClient;
@@ -36,13 +36,13 @@ public class IncomingCallResource {
     private final TwilioSignatures signatures;
     private final PrewarmClient prewarm;
     private final GatewayMetrics metrics;
-    private final CallDrain drain;
+    private final ShutdownDrain drain;
     private final CoreReachability core;
     private final CoreLinkConfig.Unavailable unavailable;
     private final StreamTickets tickets;
 
     public IncomingCallResource(TwilioConfig config, TwilioSignatures signatures, PrewarmClient prewarm,
-            GatewayMetrics metrics, CallDrain drain, CoreLink core, CoreLinkConfig coreConfig, StreamTickets tickets) {
+            GatewayMetrics metrics, ShutdownDrain drain, CoreLink core, CoreLinkConfig coreConfig, StreamTickets tickets) {
         this.drain = drain;
         this.core = core.reachability();
         this.unavailable = coreConfig.unavailable();

@@ -1,6 +1,6 @@
 package dev.voiceagent.web.health;
 
-import dev.voiceagent.web.conversation.SessionDrain;
+import dev.voiceagent.web.call.ShutdownDrain;
 import dev.voiceagent.web.metrics.WebMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,9 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 public class AcceptingSessionsCheck implements HealthCheck {
 
     private final WebMetrics metrics;
-    private final SessionDrain drain;
+    private final ShutdownDrain drain;
 
-    public AcceptingSessionsCheck(WebMetrics metrics, SessionDrain drain) {
+    public AcceptingSessionsCheck(WebMetrics metrics, ShutdownDrain drain) {
         this.metrics = metrics;
         this.drain = drain;
     }

@@ -2,7 +2,7 @@ package dev.voiceagent.web.health;
 
 import dev.voiceagent.session.CoreReachability;
 import dev.voiceagent.web.config.WebConfig;
-import dev.voiceagent.web.conversation.WebServices;
+import dev.voiceagent.web.call.CallServices;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
@@ -23,7 +23,7 @@ public class CoreReachableCheck implements HealthCheck {
 
     private final CoreReachability reachability;
 
-    public CoreReachableCheck(Vertx vertx, WebConfig config, CoreProbeConfig probe, WebServices services) {
+    public CoreReachableCheck(Vertx vertx, WebConfig config, CoreProbeConfig probe, CallServices services) {
         this.reachability = new CoreReachability(vertx, config.core().url(), probe.coreProbeInterval());
         services.coreConnections().reportTo(reachability);
     }

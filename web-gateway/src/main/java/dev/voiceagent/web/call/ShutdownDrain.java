@@ -1,14 +1,12 @@
-package dev.voiceagent.web.conversation;
+package dev.voiceagent.web.call;
 
 import dev.voiceagent.session.Drain;
+import dev.voiceagent.session.DrainConfig;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,25 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * stops (Quarkus fires ShutdownDelayInitiatedEvent first).
  */
 @Singleton
-public class SessionDrain {
+public class ShutdownDrain {
 
-    /** How the gateway stops without cutting conversations. */
-    @ConfigMapping(prefix = "voice.drain")
-    public interface DrainConfig {
-        /** How long active sessions may run on after SIGTERM. Env: DRAIN_GRACE_PERIOD. */
-        @WithDefault("30s")
-        Duration gracePeriod();
-
-        /** How long the goodbye on sessions still on after the grace period may take. */
-        @WithDefault("10s")
-        Duration goodbyeTimeout();
-    }
-
-    private final Set<VoiceSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<WebCall> sessions = ConcurrentHashMap.newKeySet();
     private final DrainConfig config;
     private volatile boolean draining;
 
-    public SessionDrain(DrainConfig config) {
+    public ShutdownDrain(DrainConfig config) {
         this.config = config;
     }
 
@@ -44,17 +30,17 @@ public class SessionDrain {
         return draining;
     }
 
-    void track(VoiceSession session) {
+    void track(WebCall session) {
         sessions.add(session);
     }
 
-    void forget(VoiceSession session) {
+    void forget(WebCall session) {
         sessions.remove(session);
     }
 
     void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownDelayInitiatedEvent shutdown) {
         draining = true;
-        Drain.run("web sessions", sessions::size, config.gracePeriod(), () -> sessions.forEach(VoiceSession::drain),
+        Drain.run("web sessions", sessions::size, config.gracePeriod(), () -> sessions.forEach(WebCall::drain),
                 config.goodbyeTimeout());
     }
 }

@@ -1,4 +1,4 @@
-package dev.voiceagent.web.conversation;
+package dev.voiceagent.web.call;
 
 import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.InternalCredentials;
@@ -19,19 +19,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What every web conversation uses: configuration, metrics, and the shared client for core sockets. */
 @Singleton
-public class WebServices {
+public class CallServices {
 
     private final WebConfig config;
     private final WebMetrics metrics;
     private final Vertx vertx;
     private final CoreConnections coreConnections;
-    private final SessionDrain drain;
+    private final ShutdownDrain drain;
     private final Capacity capacity;
 
     private final OpenTelemetry openTelemetry;
 
     /** @param internalSecret signs the credential presented to realtime-core on every core socket */
-    public WebServices(WebConfig config, WebMetrics metrics, Vertx vertx, SessionDrain drain,
+    public CallServices(WebConfig config, WebMetrics metrics, Vertx vertx, ShutdownDrain drain,
             OpenTelemetry openTelemetry, Capacity capacity,
             @ConfigProperty(name = InternalCredentials.SECRET_KEY) Optional<String> internalSecret) {
         this.openTelemetry = openTelemetry;
@@ -56,7 +56,7 @@ public class WebServices {
         return carrier.get("traceparent");
     }
 
-    public SessionDrain drain() {
+    public ShutdownDrain drain() {
         return drain;
     }
 

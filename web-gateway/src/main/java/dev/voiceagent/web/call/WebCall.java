@@ -1,6 +1,6 @@
-package dev.voiceagent.web.conversation;
+package dev.voiceagent.web.call;
 
-import static dev.voiceagent.web.conversation.WidgetEvents.reason;
+import static dev.voiceagent.web.call.WidgetEvents.reason;
 
 import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
@@ -23,14 +23,14 @@ import org.json.JSONObject;
  * it, so that a barge-in truncates the model's memory of its answer where the user stopped hearing it.
  * Runs on the connection's context.
  */
-final class VoiceSession implements CoreConversation.Listener {
+final class WebCall implements CoreConversation.Listener {
 
-    private static final Logger LOG = Logger.getLogger(VoiceSession.class);
+    private static final Logger LOG = Logger.getLogger(WebCall.class);
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
 
     private final WebConnection connection;
-    private final WebServices services;
+    private final CallServices services;
     private final Pcm16Resampler resampler;
     private final String agent;
     private final PendingAudio pendingAudio;
@@ -48,7 +48,7 @@ final class VoiceSession implements CoreConversation.Listener {
     private long reportedAtNanos;
     private Span span;
 
-    VoiceSession(WebConnection connection, WebServices services, int sampleRate, String agent) {
+    WebCall(WebConnection connection, CallServices services, int sampleRate, String agent) {
         this.connection = connection;
         this.services = services;
         this.resampler = new Pcm16Resampler(sampleRate);

@@ -1,6 +1,7 @@
 package dev.voiceagent.telephony.call;
 
 import dev.voiceagent.session.Drain;
+import dev.voiceagent.session.DrainConfig;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.websockets.next.OpenConnections;
@@ -15,14 +16,14 @@ import jakarta.interceptor.Interceptor;
  * still on after it get a goodbye from the core and end. Runs before the HTTP server stops.
  */
 @ApplicationScoped
-public class CallDrain {
+public class ShutdownDrain {
 
     private final OpenConnections connections;
     private final GatewayMetrics metrics;
     private final DrainConfig config;
     private volatile boolean draining;
 
-    public CallDrain(OpenConnections connections, GatewayMetrics metrics, DrainConfig config) {
+    public ShutdownDrain(OpenConnections connections, GatewayMetrics metrics, DrainConfig config) {
         this.connections = connections;
         this.metrics = metrics;
         this.config = config;

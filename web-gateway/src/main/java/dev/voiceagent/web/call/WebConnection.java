@@ -1,7 +1,7 @@
-package dev.voiceagent.web.conversation;
+package dev.voiceagent.web.call;
 
-import static dev.voiceagent.web.conversation.WidgetEvents.envelope;
-import static dev.voiceagent.web.conversation.WidgetEvents.reason;
+import static dev.voiceagent.web.call.WidgetEvents.envelope;
+import static dev.voiceagent.web.call.WidgetEvents.reason;
 
 import dev.voiceagent.session.EventLoops;
 import dev.voiceagent.web.access.Capacity;
@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 import org.json.JSONObject;
 
 /**
- * One Socket.IO socket: reads the widget's envelopes and runs at most one {@link VoiceSession} at a time, within the
+ * One Socket.IO socket: reads the widget's envelopes and runs at most one {@link WebCall} at a time, within the
  * gateway's {@link Capacity}. The library calls in on transport threads; everything here runs on the connection's
  * own Vert.x context, so no state is shared and the session's core callbacks land on the same thread. A socket that
  * never starts a session is closed after {@code web.limits.session-start-timeout}.
@@ -26,15 +26,15 @@ final class WebConnection {
 
     private final SocketIoSocket socket;
     private final SocketIoHost.Connection transport;
-    private final WebServices services;
+    private final CallServices services;
     private final Context context;
     private final boolean writesBlock;
-    private VoiceSession session;
+    private WebCall session;
     private boolean everStarted;
     private long idleTimer = -1;
     private boolean disconnected;
 
-    WebConnection(SocketIoSocket socket, SocketIoHost.Connection transport, WebServices services, Context context) {
+    WebConnection(SocketIoSocket socket, SocketIoHost.Connection transport, CallServices services, Context context) {
         this.socket = socket;
         this.transport = transport;
         this.services = services;
@@ -108,7 +108,7 @@ final class WebConnection {
         everStarted = true;
         services.vertx().cancelTimer(idleTimer);
         transport.guard().audioSampleRate(sampleRate);
-        session = new VoiceSession(this, services, sampleRate, agent);
+        session = new WebCall(this, services, sampleRate, agent);
         session.open(socket.getId());
     }
 
@@ -159,7 +159,7 @@ final class WebConnection {
     }
 
     /** Called by the session when it is over, whoever ended it: its capacity slot is free again. */
-    void sessionOver(VoiceSession over) {
+    void sessionOver(WebCall over) {
         if (session == over) {
             session = null;
             services.capacity().sessionClosed(transport.address());

@@ -1,4 +1,4 @@
-package dev.voiceagent.web.conversation;
+package dev.voiceagent.web.call;
 
 import dev.voiceagent.web.socketio.SocketIoHost;
 import io.quarkus.runtime.Startup;
@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class WebConnections {
 
-    public WebConnections(SocketIoHost host, WebServices services) {
+    public WebConnections(SocketIoHost host, CallServices services) {
         host.onConnection(socket -> new WebConnection(socket, host.connectionOf(socket).orElseThrow(), services,
                 services.vertx().getOrCreateContext()));
     }

@@ -1,4 +1,4 @@
-package dev.voiceagent.web.conversation;
+package dev.voiceagent.web.call;
 
 import org.json.JSONObject;
 
