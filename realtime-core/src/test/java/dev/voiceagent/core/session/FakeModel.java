@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voiceagent.core.model.ModelListener;
 import dev.voiceagent.core.model.ModelSession;
 import dev.voiceagent.core.model.RealtimeModel;
+import dev.voiceagent.core.openai.OfficialClientEvents;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,7 @@ final class FakeModel implements RealtimeModel {
             if (closed) {
                 return;
             }
+            OfficialClientEvents.check(clientEvent);
             try {
                 JsonNode event = JSON.readTree(clientEvent);
                 sent.add(event);
