@@ -1,6 +1,6 @@
 package dev.voiceagent.telephony.health;
 
-import dev.voiceagent.telephony.call.ShutdownDrain;
+import dev.voiceagent.telephony.drain.ShutdownDrain;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

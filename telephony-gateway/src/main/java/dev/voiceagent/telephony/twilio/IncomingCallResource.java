@@ -1,10 +1,10 @@
 package dev.voiceagent.telephony.twilio;
 
 import dev.voiceagent.session.CoreReachability;
-import dev.voiceagent.telephony.call.ShutdownDrain;
 import dev.voiceagent.telephony.core.CoreLink;
 import dev.voiceagent.telephony.core.CoreLinkConfig;
 import dev.voiceagent.telephony.core.PrewarmClient;
+import dev.voiceagent.telephony.drain.ShutdownDrain;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

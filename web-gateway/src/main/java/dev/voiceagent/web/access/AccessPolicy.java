@@ -1,7 +1,6 @@
 package dev.voiceagent.web.access;
 
 import dev.voiceagent.web.config.WebConfig;
-import dev.voiceagent.web.socketio.ConnectAdmission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

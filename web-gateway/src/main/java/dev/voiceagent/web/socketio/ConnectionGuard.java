@@ -1,6 +1,7 @@
 package dev.voiceagent.web.socketio;
 
 import dev.voiceagent.session.AudioBudget;
+import dev.voiceagent.web.access.ConnectAdmission;
 import dev.voiceagent.web.config.WebConfig;
 import java.util.List;
 import java.util.Map;

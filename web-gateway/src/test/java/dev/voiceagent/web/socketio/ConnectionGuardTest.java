@@ -2,6 +2,7 @@ package dev.voiceagent.web.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voiceagent.web.access.ConnectAdmission;
 import dev.voiceagent.web.config.TestLimits;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.voiceagent.web.socketio;
+package dev.voiceagent.web.access;
 
 import java.util.List;
 import java.util.Map;
