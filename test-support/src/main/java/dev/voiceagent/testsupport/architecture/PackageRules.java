@@ -22,10 +22,14 @@ public final class PackageRules {
      * directory (as Maven runs tests).
      */
     public static void assertNoCycles(String root) {
-        // The module's own production classes only, without following their dependencies into libraries: scanning
-        // the class path takes seconds and libraries are outside the rule.
+        slices().matching(root + ".(*)..").should().beFreeOfCycles().check(productionClasses());
+    }
+
+    /** The module's production classes, for rules of its own. */
+    public static JavaClasses productionClasses() {
+        // Only the module's own classes, without following their dependencies into libraries: scanning the class
+        // path takes seconds and libraries are outside the rules.
         ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-        JavaClasses classes = new ClassFileImporter().importPath(Path.of("target", "classes"));
-        slices().matching(root + ".(*)..").should().beFreeOfCycles().check(classes);
+        return new ClassFileImporter().importPath(Path.of("target", "classes"));
     }
 }
