@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
  * The conversation's upstream session and its lifecycle: opening it within the connect timeout, holding caller audio
  * until it is configured, and replacing it when it is lost (a reset, a close the core did not ask for) or old. A new
  * session is opened at once, then after a doubling backoff, up to {@code core.reconnect.attempts}; meanwhile caller
- * audio is held in a bounded buffer and sent once the new session is configured. Confined to the conversation's loop.
+ * audio is held in a bounded buffer and sent once the new session is configured. A first session that fails (refused,
+ * not opened in time, closed before it was configured) is retried with the same backoff and attempts. Confined to
+ * the conversation's loop.
  */
 final class ModelConnection {
 
@@ -29,6 +31,8 @@ final class ModelConnection {
     static final int ABNORMAL = 1006;
     static final int TOO_BIG = 1009;
     static final int SERVER_ERROR = 1011;
+    /** The reconnect reason of a conversation's first session, retried before it was ever ready. */
+    static final String FIRST_SESSION = "first_session";
 
     /** What the conversation hears of its upstream session. */
     interface Listener {
@@ -194,7 +198,7 @@ final class ModelConnection {
         switch (event) {
             case ModelEvent.SessionCreated created -> {
                 state = State.CONFIGURING;
-                listener.configure(replacement != null || restoring);
+                listener.configure(everReady || restoring);
             }
             case ModelEvent.SessionUpdated updated -> {
                 if (state == State.CONFIGURING) {
@@ -208,7 +212,7 @@ final class ModelConnection {
     private void onConfigured() {
         state = State.READY;
         loop.cancel(connectTimer);
-        if (replacement == null) {
+        if (!everReady) {
             callerAudio.forgetSent();
         }
         callerAudio.replay(frame -> session.send(ClientEvents.appendAudio(frame.toString(StandardCharsets.ISO_8859_1))));
@@ -219,8 +223,8 @@ final class ModelConnection {
                 onIdle();
             }
         });
-        boolean resumed = replacement != null;
-        if (resumed) {
+        boolean resumed = everReady;
+        if (replacement != null) {
             replacement.resumed();
             replacement = null;
         }
@@ -277,16 +281,19 @@ final class ModelConnection {
             session.close();
             session = null;
         }
-        if (!everReady) {
-            close();
-            listener.failed(code, message, false);
-            return;
+        if (replacement == null) {
+            // The first session failed: a transient refusal at call start is retried like a lost session.
+            replacement = new Replacement(conversationId, FIRST_SESSION, clock, policy, reconnects);
         }
         Duration wait = replacement.nextAttemptAfter();
         if (wait == null) {
             replacement.failed(message);
             close();
-            listener.failed("upstream_unavailable", "the model cannot be reached", true);
+            if (everReady) {
+                listener.failed("upstream_unavailable", "the model cannot be reached", true);
+            } else {
+                listener.failed(code, message, true);
+            }
             return;
         }
         state = State.CONNECTING;

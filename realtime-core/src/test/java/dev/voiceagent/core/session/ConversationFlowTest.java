@@ -137,25 +137,55 @@ class ConversationFlowTest {
     }
 
     @Test
-    void aSessionNotOpenedInTimeEndsTheConversationWithAReason() {
+    void aFirstSessionNotOpenedInTimeIsRetriedAndTheCallGoesOn() {
         InProcess call = new InProcess();
         call.model.hangNext();
         call.phoneCall();
         call.loop.advance(Duration.ofSeconds(5));
-        assertThat(call.transcript.all()).containsExactly(
-                "model: (open)", "gateway: error upstream_timeout fatal", "gateway: end upstream_timeout",
-                "gateway: closed");
-        assertThat(call.endings).containsExactly("upstream_timeout");
+        assertThat(call.transcript.sinceLast()).containsExactly("model: (open)");
+        call.loop.advance(Duration.ofMillis(250));
+        assertThat(call.transcript.sinceLast()).containsExactly("model: (open)");
+        call.model.last().createdAndUpdated();
+        assertThat(call.transcript.sinceLast()).containsExactly(
+                "model: session.update", "gateway: Ready", "model: response.create");
+        assertThat(call.counter("voice.core.upstream.reconnects", "reason", "first_session", "outcome", "resumed"))
+                .isEqualTo(1);
     }
 
     @Test
-    void aRefusedFirstConnectionEndsTheConversationWithAReason() {
+    void aRefusedFirstConnectionIsRetriedWithBackoff() {
         InProcess call = new InProcess();
-        call.model.refuseNext(1);
+        call.model.refuseNext(2);
         call.phoneCall();
-        assertThat(call.transcript.all()).containsExactly(
-                "model: (open)", "gateway: error upstream_connect_failed fatal", "gateway: end upstream_connect_failed",
+        call.loop.advance(Duration.ofMillis(249));
+        assertThat(call.transcript.sinceLast()).containsExactly("model: (open)");
+        call.loop.advance(Duration.ofMillis(1));
+        assertThat(call.transcript.sinceLast()).containsExactly("model: (open)");
+        call.loop.advance(Duration.ofMillis(500));
+        assertThat(call.transcript.sinceLast()).containsExactly("model: (open)");
+        call.model.last().createdAndUpdated();
+        assertThat(call.transcript.sinceLast()).containsExactly(
+                "model: session.update", "gateway: Ready", "model: response.create");
+        assertThat(call.endings).isEmpty();
+    }
+
+    @Test
+    void whenEveryFirstAttemptIsRefusedTheCallerHearsTheApologyThenTheEnd() {
+        InProcess call = new InProcess();
+        call.model.refuseNext(3);
+        call.phoneCall();
+        call.loop.advance(Duration.ofMillis(750));
+        var sent = call.transcript.sinceLast();
+        assertThat(sent).filteredOn("model: (open)"::equals).hasSize(3);
+        assertThat(sent).contains("gateway: AudioItem", "gateway: audio")
+                .endsWith("gateway: AudioDone", "gateway: error upstream_connect_failed fatal");
+        assertThat(call.endings).isEmpty();
+        call.loop.advance(Duration.ofMillis(call.gateway.audio.size() * 100L));
+        assertThat(call.transcript.sinceLast()).containsExactly("gateway: end upstream_connect_failed",
                 "gateway: closed");
+        assertThat(call.endings).containsExactly("upstream_connect_failed");
+        assertThat(call.counter("voice.core.upstream.reconnects", "reason", "first_session", "outcome", "failed"))
+                .isEqualTo(1);
     }
 
     @Test
