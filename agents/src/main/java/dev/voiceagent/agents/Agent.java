@@ -13,15 +13,17 @@ import java.util.Objects;
  *        {@code {{phone_session}}} are filled in per call
  * @param tools the MCP tools it may call
  * @param handoffs names of the agents it may hand the conversation to
- * @param voice the voice when this agent starts the conversation, or null for the configured one; the Realtime
- *        API cannot change the voice once audio has been produced, so an agent handed to keeps the session's voice
+ * @param speech its voice and speed where they differ from the channel's; they apply when this agent starts the
+ *        conversation, for the whole conversation: an agent handed to keeps the voice and speed the caller has been
+ *        hearing (the Realtime API cannot change the voice once audio has been produced)
  */
 public record Agent(String name, String description, String instructions, List<ToolReference> tools,
-        List<String> handoffs, String voice) {
+        List<String> handoffs, Speech speech) {
 
+    /** An agent that speaks with its channel's voice and speed. */
     public Agent(String name, String description, String instructions, List<ToolReference> tools,
             List<String> handoffs) {
-        this(name, description, instructions, tools, handoffs, null);
+        this(name, description, instructions, tools, handoffs, Speech.CHANNEL);
     }
 
     public Agent {
@@ -32,6 +34,7 @@ public record Agent(String name, String description, String instructions, List<T
         Objects.requireNonNull(instructions, "instructions of " + name);
         tools = List.copyOf(tools);
         handoffs = List.copyOf(handoffs);
+        speech = speech == null ? Speech.CHANNEL : speech;
     }
 
     /** The name of the function other agents call to hand the conversation to this one. */

@@ -38,7 +38,8 @@ public final class DemoAgents {
                         nothing, ask how you can help.
                         Hand the caller to the right specialist as soon as you know what they need.
                         """ + SPEAK_BRIEFLY,
-                        List.of(), concat(specialists, List.of("phone_session")), "marin"),
+                        List.of(), concat(specialists, List.of("phone_session")),
+                        Speech.voice("marin")),
                 new Agent(FRONT_DESK_WEB,
                         "The travel agency's front desk on the website: greets visitors and finds out what they need.",
                         """

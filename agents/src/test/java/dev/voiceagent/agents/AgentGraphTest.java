@@ -62,4 +62,13 @@ class AgentGraphTest {
         assertThat(graph.agent("hotel_booking").orElseThrow().transferFunction()).isEqualTo("transfer_to_hotel_booking");
         assertThat(graph.agents()).hasSize(7);
     }
+
+    @Test
+    void anAgentWithoutSpeechOfItsOwnSpeaksWithItsChannelsVoiceAndSpeed() {
+        assertThat(agent("a").speech()).isEqualTo(Speech.CHANNEL);
+        Agent unset = new Agent("b", "desc", "Hi.", List.of(), List.of(), null);
+        assertThat(unset.speech().voice()).isNull();
+        assertThat(unset.speech().speed()).isNull();
+        assertThat(Speech.voice("cedar").withSpeed(1.1)).isEqualTo(new Speech("cedar", 1.1));
+    }
 }

@@ -6,7 +6,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How to reach the OpenAI Realtime API (or Azure OpenAI) and how to configure each session. */
+/**
+ * How to reach the OpenAI Realtime API (or Azure OpenAI). How each session listens and speaks is per channel:
+ * {@code dev.voiceagent.core.settings.SessionSettingsConfig}.
+ */
 @ConfigMapping(prefix = "openai")
 public interface OpenAiConfig {
 
@@ -37,14 +40,6 @@ public interface OpenAiConfig {
     @WithDefault("gpt-realtime")
     String model();
 
-    /** Voice for the whole session; the API cannot change it after the first audio. Env: OPENAI_VOICE. */
-    @WithDefault("marin")
-    String voice();
-
-    /** Model transcribing the caller's speech, for transcripts; empty turns transcription off. */
-    @WithDefault("gpt-4o-mini-transcribe")
-    Optional<String> transcriptionModel();
-
     /** Time allowed to open the websocket and receive {@code session.created}. */
     @WithDefault("5s")
     Duration connectTimeout();
@@ -55,43 +50,4 @@ public interface OpenAiConfig {
      */
     @WithDefault("1048576")
     int maxEventBytes();
-
-    TurnDetection turnDetection();
-
-    interface TurnDetection {
-        enum Type {
-            SERVER_VAD, SEMANTIC_VAD
-        }
-
-        /** {@code server_vad} (energy based, tunable) or {@code semantic_vad} (model decides end of turn). */
-        @WithDefault("server-vad")
-        Type type();
-
-        /** server_vad: activation threshold, 0 to 1; higher ignores more line noise. */
-        @WithDefault("0.5")
-        double threshold();
-
-        /** server_vad: audio kept from before speech started. */
-        @WithDefault("300")
-        int prefixPaddingMs();
-
-        /** server_vad: silence that ends a turn. Phone callers expect a snappy agent. */
-        @WithDefault("500")
-        int silenceDurationMs();
-
-        /** semantic_vad: low, medium, high or auto. */
-        @WithDefault("auto")
-        String eagerness();
-
-        /** Whether the server answers each turn by itself. */
-        @WithDefault("true")
-        boolean createResponse();
-
-        /**
-         * Whether the server cancels its response when the caller speaks. When false, the core sends
-         * {@code response.cancel} itself on barge-in.
-         */
-        @WithDefault("true")
-        boolean interruptResponse();
-    }
 }

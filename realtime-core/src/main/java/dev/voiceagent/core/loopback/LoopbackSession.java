@@ -38,6 +38,8 @@ final class LoopbackSession implements ModelSession, SpeechDetector.Listener {
     private AudioCodec inputCodec = AudioCodec.PCM16;
     private AudioCodec outputCodec = AudioCodec.PCM16;
     private SpeechDetector detector;
+    private int detectorSilenceMs;
+    private int detectorPrefixPaddingMs;
     private SpokenReply speaking;
     private String speechItemId;
     private String lastCommittedItemId;
@@ -102,17 +104,24 @@ final class LoopbackSession implements ModelSession, SpeechDetector.Listener {
         emit(ServerEvents.session("session.updated", session));
     }
 
-    /** Audio formats and turn detection come from the session, as the API takes them. */
+    /**
+     * Audio formats and turn detection come from the session, as the API takes them. Semantic VAD has no timings:
+     * the API's server VAD defaults stand in for it. The detector starts afresh only when what it uses changed.
+     */
     private void configure() {
         JsonNode audio = session.path("audio");
         AudioCodec input = codec(audio.path("input").path("format"));
         outputCodec = codec(audio.path("output").path("format"));
         JsonNode vad = audio.path("input").path("turn_detection");
-        if (detector == null || input != inputCodec) {
+        int silenceMs = vad.path("silence_duration_ms").asInt(500);
+        int prefixPaddingMs = vad.path("prefix_padding_ms").asInt(300);
+        if (detector == null || input != inputCodec || silenceMs != detectorSilenceMs
+                || prefixPaddingMs != detectorPrefixPaddingMs) {
             inputCodec = input;
+            detectorSilenceMs = silenceMs;
+            detectorPrefixPaddingMs = prefixPaddingMs;
             detector = new SpeechDetector(inputCodec, config.speechThresholdDbfs(), (int) config.minSpeech().toMillis(),
-                    vad.path("silence_duration_ms").asInt(500), vad.path("prefix_padding_ms").asInt(300),
-                    (int) config.maxEcho().toMillis(), this);
+                    silenceMs, prefixPaddingMs, (int) config.maxEcho().toMillis(), this);
         }
     }
 

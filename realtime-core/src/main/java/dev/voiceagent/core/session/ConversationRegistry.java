@@ -16,6 +16,7 @@ import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.core.metrics.ReconnectMetrics;
 import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.SessionConfigFactory;
+import dev.voiceagent.core.settings.SessionSettings;
 import dev.voiceagent.core.tracing.CallTracing;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.SessionMessage;
@@ -80,9 +81,9 @@ public class ConversationRegistry {
     private final Optional<ResumeTokens> resumeTokens;
 
     public ConversationRegistry(AgentGraph agents, CoreConfig config, OpenAiConfig openAi, CoreMetrics metrics,
-            RealtimeModel model, SessionConfigFactory sessionConfig, AgentTools agentTools, McpServers mcp,
-            ToolsConfig tools, Clock clock, DrainConfig drain, CallTracing tracing, ReconnectMetrics reconnects,
-            CheckpointStore checkpoints, Optional<ResumeTokens> resumeTokens) {
+            RealtimeModel model, SessionConfigFactory sessionConfig, SessionSettings settings, AgentTools agentTools,
+            McpServers mcp, ToolsConfig tools, Clock clock, DrainConfig drain, CallTracing tracing,
+            ReconnectMetrics reconnects, CheckpointStore checkpoints, Optional<ResumeTokens> resumeTokens) {
         this.agents = agents;
         this.config = config;
         this.metrics = metrics;
@@ -92,8 +93,8 @@ public class ConversationRegistry {
         this.references = config.sessionRefSecret().map(secret -> new SessionReference(secret, clock));
         this.reconnects = reconnects;
         this.resumeTokens = resumeTokens;
-        this.services = new ConversationServices(agents, checkpoints, resumeTokens, model, sessionConfig, metrics, openAi, config, agentTools, mcp,
-                tools, clock, drain, tracing, reconnects, this::ended);
+        this.services = new ConversationServices(agents, checkpoints, resumeTokens, model, sessionConfig, settings,
+                metrics, openAi, config, agentTools, mcp, tools, clock, drain, tracing, reconnects, this::ended);
         metrics.activeSessions(conversations::size);
     }
 

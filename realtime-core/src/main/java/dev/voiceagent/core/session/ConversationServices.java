@@ -13,6 +13,7 @@ import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.core.metrics.ReconnectMetrics;
 import dev.voiceagent.core.model.RealtimeModel;
 import dev.voiceagent.core.openai.SessionConfigFactory;
+import dev.voiceagent.core.settings.SessionSettings;
 import dev.voiceagent.core.tracing.CallTracing;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.function.BiConsumer;
 
 /** The application-wide collaborators a conversation uses; none of them holds per-conversation state. */
 record ConversationServices(AgentGraph agents, CheckpointStore checkpoints, Optional<ResumeTokens> resumeTokens,
-        RealtimeModel model, SessionConfigFactory sessionConfig, CoreMetrics metrics,
+        RealtimeModel model, SessionConfigFactory sessionConfig, SessionSettings settings, CoreMetrics metrics,
         OpenAiConfig openAi, CoreConfig core, AgentTools agentTools, McpServers mcp, ToolsConfig tools,
         Clock clock, DrainConfig drain, CallTracing tracing, ReconnectMetrics reconnects,
         BiConsumer<Conversation, String> onEnded) {

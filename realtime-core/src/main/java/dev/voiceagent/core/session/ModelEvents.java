@@ -121,7 +121,9 @@ final class ModelEvents {
             conversation.sendUpstream(
                     ClientEvents.truncate(heard.itemId(), Math.max(0, Math.min(heard.heardMs(), sent))));
         }
-        if (!services.openAi().turnDetection().interruptResponse() && assistant.responseInFlight() != null) {
+        boolean serverInterrupts = services.settings().channel(conversation.setup.channel()).turnDetection()
+                .interruptResponse();
+        if (!serverInterrupts && assistant.responseInFlight() != null) {
             conversation.sendUpstream(ClientEvents.responseCancel());
         }
     }

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 
 /**
  * The {@code session.update} for the conversation's current agent: its instructions with the caller context, its
- * tools on this channel, the call's audio formats, and the voice on a session's first update only.
+ * tools on this channel, the channel's audio formats and settings, and on a session's first update only, the voice
+ * and speed of the agent that started the conversation (so a replacement session sounds the same).
  */
 final class SessionUpdates {
 
@@ -18,8 +19,8 @@ final class SessionUpdates {
             boolean firstOfSession) {
         String instructions = new CallerContext(setup.caller(), LocalDate.now(services.clock()),
                 history.callerContext()).render(history.agent());
-        ObjectNode session = services.sessionConfig().session(setup.codec(), instructions, firstOfSession,
-                history.agent().voice());
+        ObjectNode session = services.sessionConfig().session(setup.channel(), setup.codec(), instructions,
+                firstOfSession ? setup.agent().speech() : null);
         session.set("tools", services.agentTools().toolsFor(history.agent(), setup.channelName()));
         return ClientEvents.sessionUpdate(session);
     }

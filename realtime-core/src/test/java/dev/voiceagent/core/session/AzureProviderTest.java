@@ -24,7 +24,7 @@ class AzureProviderTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("openai.provider", "azure", "openai.model", "my-realtime-deployment",
-                    "openai.voice", "shimmer");
+                    "voice.session.phone.voice", "shimmer");
         }
     }
 

@@ -30,7 +30,7 @@ class ClientSideInterruptTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("openai.turn-detection.interrupt-response", "false");
+            return Map.of("voice.session.phone.turn-detection.interrupt-response", "false");
         }
     }
 

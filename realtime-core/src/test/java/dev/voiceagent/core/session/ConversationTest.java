@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.voiceagent.session.AudioCodec;
+import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,12 +32,35 @@ class ConversationTest extends AgainstFakes {
             assertThat(update.path("audio").path("input").path("format").path("type").asText()).isEqualTo("audio/pcmu");
             assertThat(update.path("audio").path("output").path("format").path("type").asText()).isEqualTo("audio/pcmu");
             assertThat(update.path("audio").path("output").path("voice").asText()).isEqualTo("marin");
+            assertThat(update.path("audio").path("output").path("speed").asDouble()).isEqualTo(1.0);
+            assertThat(update.path("audio").path("input").path("transcription").path("model").asText())
+                    .isEqualTo("gpt-4o-mini-transcribe");
             JsonNode vad = update.path("audio").path("input").path("turn_detection");
             assertThat(vad.path("type").asText()).isEqualTo("server_vad");
             assertThat(vad.path("threshold").asDouble()).isEqualTo(0.5);
             assertThat(vad.path("silence_duration_ms").asInt()).isEqualTo(500);
             assertThat(update.path("instructions").asText()).contains("+14155550100");
             assertThat(gateway.awaitMessage(SessionMessage.Ready.class).agent()).isEqualTo("front_desk_phone");
+        }
+    }
+
+    @Test
+    void configuresAWebSessionWithTheWebChannelsSettings() throws Exception {
+        var start = new SessionMessage.Start(SessionMessage.VERSION, Channel.WEB, AudioCodec.PCM16, null, "web-1",
+                null, null, null, null, null);
+        try (TestGateway gateway = TestGateway.withStart(vertx, core, start).awaitReady()) {
+            assertThat(gateway.awaitMessage(SessionMessage.Ready.class).agent()).isEqualTo("front_desk_web");
+            JsonNode audio = fake.session(0).sessionConfig().path("audio");
+            assertThat(audio.path("input").path("format").path("type").asText()).isEqualTo("audio/pcm");
+            JsonNode vad = audio.path("input").path("turn_detection");
+            assertThat(vad.path("type").asText()).isEqualTo("server_vad");
+            assertThat(vad.path("silence_duration_ms").asInt()).isEqualTo(2000);
+            JsonNode transcription = audio.path("input").path("transcription");
+            assertThat(transcription.path("model").asText()).isEqualTo("gpt-4o-transcribe");
+            assertThat(transcription.path("language").asText()).isEqualTo("en");
+            assertThat(transcription.path("prompt").asText()).contains("trip booking assistant");
+            assertThat(audio.path("output").path("speed").asDouble()).isEqualTo(1.2);
+            assertThat(audio.path("output").path("voice").asText()).isEqualTo("marin");
         }
     }
 

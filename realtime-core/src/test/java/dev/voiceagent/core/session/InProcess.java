@@ -15,6 +15,8 @@ import dev.voiceagent.core.mcp.ToolsConfig;
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.core.metrics.ReconnectMetrics;
 import dev.voiceagent.core.openai.SessionConfigFactory;
+import dev.voiceagent.core.settings.SessionSettings;
+import dev.voiceagent.core.settings.SessionSettingsConfig;
 import dev.voiceagent.core.tracing.CallTracing;
 import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
@@ -93,13 +95,15 @@ final class InProcess {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(CoreConfig.class).withMapping(OpenAiConfig.class).withMapping(ToolsConfig.class)
-                .withMapping(DrainConfig.class).withDefaultValues(properties).build();
+                .withMapping(DrainConfig.class).withMapping(SessionSettingsConfig.class).withDefaultValues(properties)
+                .build();
         OpenAiConfig openAi = config.getConfigMapping(OpenAiConfig.class);
         ToolsConfig tools = config.getConfigMapping(ToolsConfig.class);
         CoreMetrics metrics = new CoreMetrics(meters);
         McpServers mcp = new McpServers(tools, graph, null, metrics);
+        SessionSettings settings = new SessionSettings(config.getConfigMapping(SessionSettingsConfig.class));
         return new ConversationServices(graph, checkpoints, Optional.of(tokens), model,
-                new SessionConfigFactory(openAi), metrics, openAi,
+                new SessionConfigFactory(settings), settings, metrics, openAi,
                 config.getConfigMapping(CoreConfig.class), new AgentTools(graph, mcp), mcp, tools, loop.clock,
                 config.getConfigMapping(DrainConfig.class), new CallTracing(OpenTelemetry.noop()),
                 new ReconnectMetrics(meters), (c, reason) -> endings.add(reason));

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.voiceagent.core.loopback.Samples;
 import dev.voiceagent.core.mcp.McpServers;
+import dev.voiceagent.session.AudioCodec;
+import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.Role;
 import dev.voiceagent.session.SessionMessage;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -58,9 +60,24 @@ class LoopbackProviderTest {
         return audio;
     }
 
+    /** 20 ms PCM16 frames at 24 kHz, as a browser sends them: a loud 300 Hz tone, or digital silence. */
+    private static byte[] webAudio(int ms, boolean loud) {
+        byte[] audio = new byte[ms * 48];
+        for (int i = 0; loud && i < audio.length / 2; i++) {
+            short sample = (short) (8000 * Math.sin(2 * Math.PI * 300 * i / 24000.0));
+            audio[2 * i] = (byte) sample;
+            audio[2 * i + 1] = (byte) (sample >> 8);
+        }
+        return audio;
+    }
+
     private static void say(TestGateway gateway, byte[] audio) {
-        for (int offset = 0; offset < audio.length; offset += FRAME) {
-            gateway.sendAudio(Base64.getEncoder().encodeToString(Arrays.copyOfRange(audio, offset, offset + FRAME)));
+        say(gateway, audio, FRAME);
+    }
+
+    private static void say(TestGateway gateway, byte[] audio, int frame) {
+        for (int offset = 0; offset < audio.length; offset += frame) {
+            gateway.sendAudio(Base64.getEncoder().encodeToString(Arrays.copyOfRange(audio, offset, offset + frame)));
         }
     }
 
@@ -100,6 +117,29 @@ class LoopbackProviderTest {
             assertThat(gateway.messages).anyMatch(m -> m instanceof SessionMessage.Transcript t
                     && t.role() == Role.USER && t.text().contains("0.8 s of speech"));
             assertThat(lastAssistantLine(gateway)).isEqualTo("loopback (no AI): playing back your 0.8 s of speech.");
+        }
+    }
+
+    @Test
+    void aWebVisitorMayPauseForASecondWithinOneTurn() throws Exception {
+        var start = new SessionMessage.Start(SessionMessage.VERSION, Channel.WEB, AudioCodec.PCM16, null, "web-loop",
+                null, null, null, null, null);
+        try (TestGateway gateway = TestGateway.withStart(vertx, core, start).awaitReady()) {
+            await().until(() -> gateway.messages.stream().anyMatch(SessionMessage.AudioDone.class::isInstance));
+            ByteArrayOutputStream turn = new ByteArrayOutputStream();
+            turn.writeBytes(webAudio(200, false));
+            turn.writeBytes(webAudio(400, true));
+            turn.writeBytes(webAudio(1000, false));
+            turn.writeBytes(webAudio(400, true));
+            turn.writeBytes(webAudio(2100, false));
+            say(gateway, turn.toByteArray(), 960);
+
+            await().until(() -> gateway.messages.stream().anyMatch(m -> m instanceof SessionMessage.Transcript t
+                    && t.role() == Role.USER));
+            assertThat(gateway.messages).as("the web's 2 s of silence end the turn, not the 1 s pause")
+                    .filteredOn(SessionMessage.SpeechStopped.class::isInstance).hasSize(1);
+            assertThat(gateway.messages).anyMatch(m -> m instanceof SessionMessage.Transcript t
+                    && t.role() == Role.USER && t.text().contains("2.0 s of speech"));
         }
     }
 

@@ -41,6 +41,10 @@ final class SessionUpdateRules {
         if (unknown.isPresent()) {
             return problem("unknown_parameter", "Unknown parameter: '" + unknown.get() + "'.");
         }
+        Optional<Map.Entry<String, String>> setting = AudioSettingsRules.problem(session.path("audio"));
+        if (setting.isPresent()) {
+            return setting;
+        }
         for (String direction : List.of("input", "output")) {
             JsonNode format = session.path("audio").path(direction).path("format");
             if (format.isMissingNode()) {
@@ -68,7 +72,7 @@ final class SessionUpdateRules {
         return Optional.empty();
     }
 
-    private static Optional<String> unknownField(JsonNode object, List<String> allowed, String path) {
+    static Optional<String> unknownField(JsonNode object, List<String> allowed, String path) {
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             String name = names.next();

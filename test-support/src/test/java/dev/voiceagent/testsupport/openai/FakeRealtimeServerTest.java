@@ -98,6 +98,54 @@ class FakeRealtimeServerTest {
         assertThat(fake.session(0).violations().get(1).message()).contains("session.audio.output.format_type");
     }
 
+    /** A session.update carrying only these {@code session.audio} settings. */
+    private static String audioUpdate(String audio) {
+        return "{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"audio\":" + audio + "}}";
+    }
+
+    @Test
+    void acceptsEveryGaAudioSetting() {
+        socket.writeTextMessage(audioUpdate("""
+                {"input":{"format":{"type":"audio/pcm","rate":24000},"noise_reduction":{"type":"near_field"},\
+                "transcription":{"model":"gpt-4o-transcribe","language":"en","prompt":"A trip booking."},\
+                "turn_detection":{"type":"server_vad","threshold":0.6,"prefix_padding_ms":200,\
+                "silence_duration_ms":2000,"idle_timeout_ms":6000,"create_response":true,"interrupt_response":false}},\
+                "output":{"voice":"cedar","speed":1.2}}"""));
+        JsonNode updated = awaitEvent("session.updated").path("session").path("audio");
+        assertThat(updated.path("output").path("speed").asDouble()).isEqualTo(1.2);
+        assertThat(updated.path("input").path("transcription").path("language").asText()).isEqualTo("en");
+        socket.writeTextMessage(audioUpdate("""
+                {"input":{"turn_detection":{"type":"semantic_vad","eagerness":"low","create_response":true,\
+                "interrupt_response":true}}}"""));
+        await().until(() -> events.stream().filter(e -> e.path("type").asText().equals("session.updated")).count() == 2);
+        assertThat(fake.session(0).violations()).isEmpty();
+        assertThat(fake.session(0).sessionConfig().path("audio").path("input").path("turn_detection"))
+                .as("turn detection is replaced, not merged").hasSize(4);
+    }
+
+    @Test
+    void refusesAudioSettingsOutOfRangeOrOfTheOtherTurnDetectionType() {
+        List<String> refused = List.of(
+                "{\"output\":{\"speed\":2.0}}",
+                "{\"output\":{\"voice\":\"marine\"}}",
+                "{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"threshold\":1.5}}}",
+                "{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"silence_duration_ms\":-1}}}",
+                "{\"input\":{\"turn_detection\":{\"type\":\"semantic_vad\",\"eagerness\":\"eager\"}}}",
+                "{\"input\":{\"turn_detection\":{\"type\":\"semantic_vad\",\"silence_duration_ms\":500}}}",
+                "{\"input\":{\"turn_detection\":{\"type\":\"semantic_vad\",\"idle_timeout_ms\":5000}}}",
+                "{\"input\":{\"turn_detection\":{\"type\":\"push_to_talk\"}}}",
+                "{\"input\":{\"transcription\":{\"model\":\"whisper-1\",\"lang\":\"en\"}}}",
+                "{\"input\":{\"noise_reduction\":{\"type\":\"mid_field\"}}}");
+        refused.forEach(audio -> socket.writeTextMessage(audioUpdate(audio)));
+        await().until(() -> fake.session(0).violations().size() == refused.size());
+        assertThat(fake.session(0).violations()).extracting(FakeRealtimeSession.Violation::code).containsExactly(
+                "decimal_above_max_value", "invalid_value", "decimal_above_max_value", "integer_below_min_value",
+                "invalid_value", "unknown_parameter", "unknown_parameter", "invalid_value", "unknown_parameter",
+                "invalid_value");
+        assertThat(fake.session(0).received("session.update")).hasSize(refused.size());
+        assertThat(events.stream().filter(e -> e.path("type").asText().equals("session.updated"))).isEmpty();
+    }
+
     @Test
     void acceptsMessagePartsOnlyOfTheirRole() {
         socket.writeTextMessage(item("{\"type\":\"message\",\"role\":\"assistant\","

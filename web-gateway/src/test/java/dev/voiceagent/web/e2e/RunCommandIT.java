@@ -81,7 +81,7 @@ class RunCommandIT {
             byte[] turn = pcm(600, true);
             send(widget, pcm(400, false));
             send(widget, turn);
-            send(widget, pcm(800, false));
+            send(widget, pcm(2200, false)); // the web channel's turn ends after 2 s of silence
             await().atMost(Duration.ofSeconds(15)).until(() -> widget.received("ASSISTANT_AUDIO_ITEM").size() == 2);
             String echoItem = ((JSONObject) widget.received("ASSISTANT_AUDIO_ITEM").get(1).data())
                     .getString("itemId");
