@@ -29,7 +29,9 @@ class SessionConfigFactoryTest {
 
     private JsonNode update(SessionConfigFactory factory, Channel channel, AudioCodec codec, Speech speech)
             throws Exception {
-        return json.readTree(ClientEvents.sessionUpdate(factory.session(channel, codec, "Be brief.", speech)));
+        String event = ClientEvents.sessionUpdate(factory.session(channel, codec, "Be brief.", speech));
+        OfficialClientEvents.check(event);
+        return json.readTree(event);
     }
 
     private JsonNode expected(String session) throws Exception {
