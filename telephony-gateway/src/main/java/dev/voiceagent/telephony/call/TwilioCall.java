@@ -200,6 +200,14 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
     }
 
+    /** A core restored the conversation and answers afresh: what the lost core sent, still playing, is stale. */
+    @Override
+    public void onResumed(SessionMessage.Ready ready) {
+        if (!ended && playout.isPlaying()) {
+            playout.interrupt(services.nanoTime());
+        }
+    }
+
     @Override
     public void onAudio(Buffer base64Audio) {
         if (ended) {

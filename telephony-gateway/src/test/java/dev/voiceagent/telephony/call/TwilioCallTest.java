@@ -82,6 +82,29 @@ class TwilioCallTest {
     }
 
     @Test
+    void aResumedConversationClearsWhatTheLostCoreLeftPlayingAndPlaysTheNewCoresAudio() {
+        h.answered();
+        assistantSays("item_1", 1000);
+        h.twilio.take();
+        h.core.take();
+
+        h.call.onResumed(new SessionMessage.Ready("conv-1", "front_desk_phone", false, "gpt-realtime", "token-2"));
+        assertThat(h.twilio.take()).containsExactly(new Clear(STREAM_SID));
+        assertThat(h.core.take()).as("the new core knows nothing of the old items").isEmpty();
+
+        assistantSays("item_9", 100);
+        assertThat(h.twilio.take()).containsExactly(new Media(STREAM_SID, audio(100)),
+                new Mark(STREAM_SID, "item_9:100:g1:m2"));
+    }
+
+    @Test
+    void aResumedConversationWithNothingPlayingSendsTwilioNothing() {
+        h.answered();
+        h.call.onResumed(new SessionMessage.Ready("conv-1", "front_desk_phone", false, "gpt-realtime", "token-2"));
+        assertThat(h.twilio.take()).isEmpty();
+    }
+
+    @Test
     void keysPressedReachTheCore() {
         h.answered();
         h.call.onTwilioText(dtmf("5"));
