@@ -181,19 +181,19 @@ public final class Conversation {
     }
 
     /**
-     * Ends the conversation after the model says goodbye (an out-of-band response), or after {@code timeout} if the
-     * goodbye does not finish in time. Safe to call more than once.
+     * Ends the conversation after the model says goodbye (an out-of-band response; during a reconnect, once the new
+     * session is ready), or after {@code timeout} if the goodbye does not finish in time. Safe to call more than once.
      */
     public void farewell(String reason, Duration timeout) {
         loop.execute(() -> {
             if (ended || farewell.isUnderway()) {
                 return;
             }
-            if (!connection.isReady()) {
+            if (!connection.isReady() && !connection.isReconnecting()) {
                 end(reason);
                 return;
             }
-            farewell.begin(reason, timeout, () -> end(reason));
+            farewell.begin(reason, timeout, () -> end(reason)); // while reconnecting, the new session says it
         });
     }
 

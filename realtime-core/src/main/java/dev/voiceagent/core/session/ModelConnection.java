@@ -102,6 +102,11 @@ final class ModelConnection {
         return state == State.READY;
     }
 
+    /** A session was lost and another is being opened: what is asked of the model now goes to that one. */
+    boolean isReconnecting() {
+        return everReady && state != State.READY && state != State.CLOSED;
+    }
+
     /** Opens a session (the first, or the next attempt of a replacement). */
     void open() {
         int opened = ++generation;
@@ -143,11 +148,7 @@ final class ModelConnection {
         open();
     }
 
-    /**
-     * Caller audio: sent when the session is ready, held otherwise.
-     *
-     * @return false when it did not fit in the held audio (counted)
-     */
+    /** Caller audio: sent when the session is ready, held otherwise; false when it did not fit (counted). */
     boolean sendAudio(Buffer frame, String base64) {
         if (state == State.READY) {
             session.send(ClientEvents.appendAudio(base64));
@@ -245,16 +246,8 @@ final class ModelConnection {
             attemptFailed(generation, "upstream_closed", detail);
         } else {
             metrics.upstreamError("closed");
-            replace(reason(code), detail);
+            replace(Replacement.reasonOf(code), detail);
         }
-    }
-
-    private static String reason(int code) {
-        return switch (code) {
-            case ABNORMAL -> "reset";
-            case SERVER_ERROR -> "server_error";
-            default -> "closed";
-        };
     }
 
     /** Gives up the current session and opens another one at once. */

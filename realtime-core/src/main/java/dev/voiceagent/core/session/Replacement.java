@@ -36,6 +36,15 @@ final class Replacement {
         return reason;
     }
 
+    /** The reason for losing a session closed with this websocket close code, as metrics label it. */
+    static String reasonOf(int closeCode) {
+        return switch (closeCode) {
+            case ModelConnection.ABNORMAL -> "reset";
+            case ModelConnection.SERVER_ERROR -> "server_error";
+            default -> "closed";
+        };
+    }
+
     /** An attempt failed: the wait before the next one (the backoff doubles), or null when none is left. */
     Duration nextAttemptAfter() {
         if (attempt >= policy.attempts()) {

@@ -113,6 +113,22 @@ class ReconnectFlowTest {
     }
 
     @Test
+    void aGoodbyeAskedForDuringAReconnectIsSaidByTheNewSessionThenTheCallEnds() {
+        InProcess call = new InProcess().ready();
+        call.model.session(0).drop(ModelConnection.ABNORMAL);
+        call.conversation.onGatewayMessage(new SessionMessage.End(SessionMessage.End.DRAIN));
+        FakeModel.Session next = call.model.session(1);
+        next.created();
+        call.transcript.sinceLast();
+        next.updated();
+        assertThat(call.transcript.sinceLast()).containsExactly("model: response.create out-of-band");
+        next.responseCreated("resp_bye");
+        next.responseDone("resp_bye", "completed");
+        assertThat(call.transcript.sinceLast()).containsExactly("model: (closed)", "gateway: end drain",
+                "gateway: closed");
+    }
+
+    @Test
     void refusedAttemptsAreRetriedWithBackoffUntilOneSucceeds() {
         InProcess call = new InProcess().ready();
         call.model.refuseNext(2);
