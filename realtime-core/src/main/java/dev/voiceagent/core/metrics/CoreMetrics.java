@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -24,13 +25,13 @@ import java.util.function.Supplier;
 @Singleton
 public class CoreMetrics {
 
-    /** The socket connect timeout is 5 s; a session ready within 1 s leaves the greeting on time. */
+    /** Ready within 1 s keeps the greeting on time; 5 s is openai.connect-timeout. */
     private static final Duration[] UPSTREAM_READY = millis(50, 100, 250, 500, 1000, 2000, 5000);
-    /** 1.5 s: the agent says a holding line; 10 s: the call fails with an error output. */
+    /** 1.5 s: the agent says a holding line (voice.tools.holding-delay); 10 s: the tool fails (voice.tools.timeout). */
     private static final Duration[] TOOL_LATENCY = millis(50, 100, 250, 500, 1000, 1500, 2500, 5000, 10000);
     /** Under 1 s an answer feels natural; from 2 s callers ask "hello?". */
     private static final Duration[] FIRST_AUDIO = millis(250, 500, 750, 1000, 1500, 2000, 3000, 5000);
-    /** From hang-ups at the greeting to the 55-minute upstream session age. */
+    /** From hang-ups at the greeting to an hour; longer conversations count in +Inf only. */
     private static final Duration[] CONVERSATION = millis(10_000, 30_000, 60_000, 120_000, 300_000, 600_000,
             1_200_000, 1_800_000, 3_600_000);
 
@@ -75,7 +76,7 @@ public class CoreMetrics {
     }
 
     private static Duration[] millis(long... values) {
-        return java.util.Arrays.stream(values).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+        return Arrays.stream(values).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
     }
 
     public void turn() {
