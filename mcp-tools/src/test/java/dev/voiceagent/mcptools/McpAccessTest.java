@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.voiceagent.testsupport.metrics.Exposition;
+import dev.voiceagent.testsupport.metrics.MetricsContract;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** {@code /mcp} serves only clients with a bearer token it knows (MCP's authorization model); probes stay open. */
+/**
+ * {@code /mcp} serves only clients with a bearer token it knows (MCP's authorization model), and counts refusals in a
+ * metric that says what it counts; probes stay open.
+ */
 @QuarkusTest
 class McpAccessTest {
 
@@ -35,6 +38,7 @@ class McpAccessTest {
                 .header("WWW-Authenticate", equalTo("Bearer realm=\"mcp-tools\""));
         given().when().get("/mcp/sse").then().statusCode(401);
         assertThat(refused("missing")).isEqualTo(before + 2);
+        MetricsContract.assertDocumentedAndAggregatable(scrape(), "voice_mcp_");
     }
 
     @Test
@@ -61,10 +65,14 @@ class McpAccessTest {
         given().when().get("/q/metrics").then().statusCode(200);
     }
 
+    private static Exposition scrape() {
+        return Exposition.parse(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
     private static double refused(String reason) {
-        String text = given().when().get("/q/metrics").then().extract().asString();
-        Matcher sample = Pattern.compile("(?m)^mcp_tools_auth_refused_total\\{reason=\"" + reason + "\"} ([0-9.Ee+-]+)$")
-                .matcher(text);
-        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+        Exposition metrics = scrape();
+        return !metrics.families().containsKey("voice_mcp_auth_refused") ? 0
+                : metrics.family("voice_mcp_auth_refused").samples().stream()
+                        .filter(s -> reason.equals(s.labels().get("reason"))).mapToDouble(Exposition.Sample::value).sum();
     }
 }

@@ -1,5 +1,6 @@
 package dev.voiceagent.mcptools.access;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /** Checks an {@code Authorization} header against the configured tokens, in constant time; counts refusals. */
@@ -53,8 +55,10 @@ public class BearerTokens {
     Refusal check(String authorization) {
         Refusal refusal = refusal(authorization);
         if (refusal != null) {
-            registry.counter("mcp.tools.auth.refused", "reason", refusal.name().toLowerCase(java.util.Locale.ROOT))
-                    .increment();
+            Counter.builder("voice.mcp.auth.refused").tag("reason", refusal.name().toLowerCase(Locale.ROOT))
+                    .description("MCP requests refused with 401, by reason: missing (no bearer token), unknown (not "
+                            + "a configured token) (requests)")
+                    .register(registry).increment();
         }
         return refusal;
     }

@@ -19,7 +19,8 @@ public class ReconnectMetrics {
         this.registry = registry;
         this.heldAudioDropped = Counter.builder("voice.core.reconnect.audio.dropped")
                 .baseUnit("bytes")
-                .description("Caller audio (base64 bytes) beyond the buffer while an upstream session was replaced")
+                .description("Caller audio dropped while a model session was replaced: what did not fit the buffer "
+                        + "(bytes of base64 text)")
                 .register(registry);
     }
 
@@ -29,7 +30,9 @@ public class ReconnectMetrics {
      */
     public void reconnect(String reason, String outcome) {
         Counter.builder("voice.core.upstream.reconnects").tag("reason", reason).tag("outcome", outcome)
-                .description("Upstream model sessions replaced during a conversation").register(registry).increment();
+                .description("Model sessions replaced during a conversation, by reason (reset, server_error, closed, "
+                        + "session_age) and outcome (resumed, failed) (sessions)")
+                .register(registry).increment();
     }
 
     public void heldAudioDropped(long bytes) {
@@ -39,20 +42,23 @@ public class ReconnectMetrics {
     /** @param kind what the core refused or cut: invalid_audio, truncated_text */
     public void upstreamRefused(String kind) {
         Counter.builder("voice.core.upstream.refused").tag("kind", kind)
-                .description("What the model sent that the core refused or cut to its limits").register(registry)
-                .increment();
+                .description("What the model sent that the core refused or cut to its limits, by kind: invalid_audio, "
+                        + "truncated_text (events)")
+                .register(registry).increment();
     }
 
     /** A conversation's checkpoint could not be written (the store is down). */
     public void checkpointFailed() {
-        Counter.builder("voice.core.checkpoint.failures").description("Conversation checkpoints not written")
+        Counter.builder("voice.core.checkpoint.failures")
+                .description("Conversation checkpoints not written: the store failed (checkpoints)")
                 .register(registry).increment();
     }
 
     /** @param outcome resumed, or failed (bad or expired token, no checkpoint) */
     public void resume(String outcome) {
         Counter.builder("voice.core.resumes").tag("outcome", outcome)
-                .description("Conversations resumed from a checkpoint after their gateway reconnected")
+                .description("Conversations a gateway asked to resume from a checkpoint after it reconnected, by "
+                        + "outcome: resumed, failed (conversations)")
                 .register(registry).increment();
     }
 }

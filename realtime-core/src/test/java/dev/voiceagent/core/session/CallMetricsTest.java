@@ -1,10 +1,13 @@
 package dev.voiceagent.core.session;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
+import dev.voiceagent.testsupport.metrics.Exposition;
+import dev.voiceagent.testsupport.metrics.MetricsContract;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +18,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** What a call costs and how it felt, as metrics: turns, time to first audio, billed tokens, duration. */
+/**
+ * What a call costs and how it felt, as metrics: turns, time to first audio, billed tokens, duration; and as
+ * Prometheus scrapes them: every family explained, latencies in the documented SLO buckets.
+ */
 @QuarkusTest
 @QuarkusTestResource(FakeOpenAiResource.class)
 class CallMetricsTest extends AgainstFakes {
@@ -62,5 +68,27 @@ class CallMetricsTest extends AgainstFakes {
         assertThat(tokens("output", "audio") - audioTokensBefore).isEqualTo(session.billed("output", "audio"));
         assertThat(tokens("output", "text") - textTokensBefore).isEqualTo(session.billed("output", "text"));
         await().until(() -> timerCount("voice.core.conversation.duration") == durationsBefore + 1);
+
+        Exposition scraped = Exposition.parse(given().when().get("/q/metrics").then().statusCode(200).extract()
+                .asString());
+        MetricsContract.assertDocumentedAndAggregatable(scraped, "voice_core_");
+        assertThat(MetricsContract.bucketBounds(scraped, "voice_core_turn_first_audio_seconds"))
+                .containsExactly(0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0);
+        assertThat(MetricsContract.bucketBounds(scraped, "voice_core_upstream_ready_seconds"))
+                .containsExactly(0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0);
+        assertThat(MetricsContract.bucketBounds(scraped, "voice_core_tool_latency_seconds"))
+                .containsExactly(0.05, 0.1, 0.25, 0.5, 1.0, 1.5, 2.5, 5.0, 10.0);
+        assertThat(MetricsContract.bucketBounds(scraped, "voice_core_conversation_duration_seconds"))
+                .containsExactly(10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1200.0, 1800.0, 3600.0);
+        assertThat(infBucket(scraped, "voice_core_turn_first_audio_seconds"))
+                .isEqualTo(timerCount("voice.core.turn.first.audio"));
+        assertThat(infBucket(scraped, "voice_core_conversation_duration_seconds"))
+                .isEqualTo(timerCount("voice.core.conversation.duration"));
+    }
+
+    private static long infBucket(Exposition scraped, String histogram) {
+        return scraped.family(histogram).samples().stream()
+                .filter(s -> s.name().equals(histogram + "_bucket") && s.labels().get("le").equals("+Inf"))
+                .mapToLong(s -> (long) s.value()).sum();
     }
 }

@@ -17,7 +17,9 @@ class OutboundQueueGauge {
 
     OutboundQueueGauge(OpenConnections connections, MeterRegistry registry) {
         Gauge.builder("voice.gateway.outbound.queued.audio", connections, OutboundQueueGauge::seconds)
-                .baseUnit("seconds").description("Assistant audio waiting in memory to be written to Twilio")
+                .baseUnit("seconds")
+                .description("Assistant audio waiting in memory to be written to Twilio, over all streams "
+                        + "(seconds of audio)")
                 .register(registry);
     }
 

@@ -18,7 +18,9 @@ public class ResumeMetrics implements ResumeOutcome.Observer {
         for (ResumeOutcome outcome : ResumeOutcome.values()) {
             counters.put(outcome, Counter.builder("voice.gateway.core.resumes")
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                    .description("Calls whose core connection was lost, by how they came out of it").register(registry));
+                    .description("Calls whose core connection was lost, by outcome: resumed, refused, timed_out, "
+                            + "no_token (calls)")
+                    .register(registry));
         }
     }
 

@@ -1,19 +1,31 @@
 package dev.voiceagent.telephony.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The telephony gateway's metrics. Labels carry kinds and reasons only: never a phone number, a call SID or a
- * secret. Per-frame counters are resolved once.
+ * The telephony gateway's metrics, each with a HELP text that says what it counts and in which unit. Labels carry
+ * kinds and reasons only: never a phone number, a call SID or a secret. Per-frame counters are resolved once.
+ * <p>
+ * The latency is a histogram with a few fixed buckets (service level objectives), never client-side percentiles:
+ * bucket counts add up across pods, percentiles do not.
  */
 // @Singleton, not @ApplicationScoped: called for every audio frame, so no client proxy in between.
 @Singleton
 public class GatewayMetrics {
+
+    /**
+     * What the caller hears after picking up: within 1 s the greeting feels immediate, from 3 s callers say "hello?",
+     * past 10 s many hang up (the pre-warmed session waits 15 s at most).
+     */
+    private static final Duration[] FIRST_AUDIO = Arrays.stream(new long[] {250, 500, 1000, 1500, 2000, 3000, 5000,
+            10000}).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry registry;
     private final AtomicInteger activeCalls = new AtomicInteger();
@@ -24,16 +36,23 @@ public class GatewayMetrics {
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("voice.gateway.calls.active", activeCalls);
-        this.framesIn = Counter.builder("voice.gateway.frames").tag("direction", "in")
-                .description("Media frames from callers").register(registry);
-        this.framesOut = Counter.builder("voice.gateway.frames").tag("direction", "out")
-                .description("Media frames to callers").register(registry);
+        Gauge.builder("voice.gateway.calls.active", activeCalls, AtomicInteger::get)
+                .description("Phone calls with a media stream open on this instance now (calls)").register(registry);
+        this.framesIn = frames("in");
+        this.framesOut = frames("out");
         this.bargeIns = Counter.builder("voice.gateway.barge.ins")
-                .description("Times a caller interrupted playing audio").register(registry);
+                .description("Times a caller interrupted the assistant's audio while it played (events)")
+                .register(registry);
         this.firstAudio = Timer.builder("voice.gateway.first.audio")
-                .description("From the voice webhook (or the stream start) to the first audio sent to the caller")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+                .description("Seconds from the voice webhook (or the stream's start) to the first audio sent to the "
+                        + "caller")
+                .serviceLevelObjectives(FIRST_AUDIO).register(registry);
+    }
+
+    private Counter frames(String direction) {
+        return Counter.builder("voice.gateway.frames").tag("direction", direction)
+                .description("Twilio media frames, by direction: in from callers, out to callers (frames)")
+                .register(registry);
     }
 
     public void callStarted() {
@@ -42,17 +61,23 @@ public class GatewayMetrics {
 
     public void callEnded(String reason) {
         activeCalls.decrementAndGet();
-        registry.counter("voice.gateway.calls.ended", "reason", reason).increment();
+        Counter.builder("voice.gateway.calls.ended").tag("reason", reason)
+                .description("Phone calls ended, by reason (calls)").register(registry).increment();
     }
 
     /** A voice webhook answered with a refusal (e.g. {@code draining}). */
     public void callRefused(String reason) {
-        registry.counter("voice.gateway.calls.refused", "reason", reason).increment();
+        Counter.builder("voice.gateway.calls.refused").tag("reason", reason)
+                .description("Voice webhooks answered with a refusal, by reason: draining (calls)").register(registry)
+                .increment();
     }
 
     /** A call answered while no core was reachable: {@code apology} (and hang-up) or {@code dial} (fallback number). */
     public void callWithoutCore(String answer) {
-        registry.counter("voice.gateway.calls.without.core", "answer", answer).increment();
+        Counter.builder("voice.gateway.calls.without.core").tag("answer", answer)
+                .description("Calls answered while no core was reachable, by answer: apology (then hang-up) or dial "
+                        + "(the fallback number) (calls)")
+                .register(registry).increment();
     }
 
     public int activeCalls() {
@@ -78,7 +103,10 @@ public class GatewayMetrics {
 
     /** Malformed or hostile input, by kind (malformed_json, unknown_event, bad_base64, oversized, flood, ...). */
     public void badInput(String kind) {
-        registry.counter("voice.gateway.bad.input", "kind", kind).increment();
+        Counter.builder("voice.gateway.bad.input").tag("kind", kind)
+                .description("Malformed or hostile input on media streams, or from the core, refused, by kind "
+                        + "(messages)")
+                .register(registry).increment();
     }
 
     /**
@@ -87,19 +115,28 @@ public class GatewayMetrics {
      * {@code ticket_wrong_call}, {@code ticket_used}: a replay).
      */
     public void streamRefused(String reason) {
-        registry.counter("voice.gateway.streams.refused", "reason", reason).increment();
+        Counter.builder("voice.gateway.streams.refused").tag("reason", reason)
+                .description("Media streams closed before they became a call, by reason: idle, bad_start, or a "
+                        + "refused stream ticket (streams)")
+                .register(registry).increment();
     }
 
     public void signatureFailure(String endpoint) {
-        registry.counter("voice.gateway.signature.failures", "endpoint", endpoint).increment();
+        Counter.builder("voice.gateway.signature.failures").tag("endpoint", endpoint)
+                .description("Requests refused for a missing or wrong Twilio signature, by endpoint (requests)")
+                .register(registry).increment();
     }
 
     /** Outcome of asking the core to pre-warm: issued, refused, failed, disabled. */
     public void prewarm(String outcome) {
-        registry.counter("voice.gateway.prewarm", "outcome", outcome).increment();
+        Counter.builder("voice.gateway.prewarm").tag("outcome", outcome)
+                .description("Pre-warm requests to the core, by outcome: issued, refused, failed, disabled, "
+                        + "unauthorized (requests)")
+                .register(registry).increment();
     }
 
     public void coreError(String code) {
-        registry.counter("voice.gateway.core.errors", "code", code).increment();
+        Counter.builder("voice.gateway.core.errors").tag("code", code)
+                .description("Errors the core reported for calls, by code (errors)").register(registry).increment();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.voiceagent.testsupport.metrics.Exposition;
+import dev.voiceagent.testsupport.metrics.MetricsContract;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import dev.voiceagent.testsupport.twilio.AudioSource;
 import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
@@ -118,6 +120,33 @@ class PhoneCallIT {
         assertThat(call.violations()).isEmpty();
         assertThat(system.metric(system.gateway1, "voice_gateway_barge_ins_total", "")).isPositive();
         call.hangUp();
+    }
+
+    /**
+     * What Prometheus reads after a call: every family of the gateway and the core says what it counts, and their
+     * latencies are histograms in the documented SLO buckets (which add up across pods), with the call in them.
+     */
+    @Test
+    void afterACallEveryMetricIsExplainedAndLatenciesFallInSloBuckets() throws Exception {
+        String from = newCaller();
+        TwilioCallSimulator call = answered(from, 10);
+        await().until(() -> call.playedMs() >= GREETING_MS);
+        call.hangUp();
+        await().until(() -> !system.sessionOf(from).isOpen());
+
+        Exposition gateway = Exposition.scrape(system.gateway1.baseUrl());
+        MetricsContract.assertDocumentedAndAggregatable(gateway, "voice_gateway_");
+        assertThat(MetricsContract.bucketBounds(gateway, "voice_gateway_first_audio_seconds"))
+                .containsExactly(0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0);
+        assertThat(gateway.sum("voice_gateway_first_audio_seconds", "voice_gateway_first_audio_seconds_count"))
+                .isPositive();
+
+        Exposition core = Exposition.scrape(system.coreA.baseUrl());
+        MetricsContract.assertDocumentedAndAggregatable(core, "voice_core_");
+        assertThat(MetricsContract.bucketBounds(core, "voice_core_upstream_ready_seconds"))
+                .containsExactly(0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0);
+        assertThat(core.sum("voice_core_upstream_ready_seconds", "voice_core_upstream_ready_seconds_count"))
+                .isPositive();
     }
 
     @ParameterizedTest

@@ -1,13 +1,14 @@
 package dev.voiceagent.web.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The web gateway's metrics. Labels carry kinds and reasons only: never a socket id, an address or a token.
- * Per-chunk counters are resolved once.
+ * The web gateway's metrics, each with a HELP text that says what it counts and in which unit. Labels carry kinds and
+ * reasons only: never a socket id, an address or a token. Per-chunk counters are resolved once.
  */
 // @Singleton, not @ApplicationScoped: called for every audio chunk, so no client proxy in between.
 @Singleton
@@ -22,14 +23,20 @@ public class WebMetrics {
 
     public WebMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("voice.web.connections.active", connections);
-        registry.gauge("voice.web.sessions.active", sessions);
-        this.chunksIn = Counter.builder("voice.web.audio.chunks").tag("direction", "in")
-                .description("Audio chunks from browsers").register(registry);
-        this.chunksOut = Counter.builder("voice.web.audio.chunks").tag("direction", "out")
-                .description("Audio chunks to browsers").register(registry);
+        Gauge.builder("voice.web.connections.active", connections, AtomicInteger::get)
+                .description("Socket.IO connections open on this instance now (connections)").register(registry);
+        Gauge.builder("voice.web.sessions.active", sessions, AtomicInteger::get)
+                .description("Web conversations running on this instance now (sessions)").register(registry);
+        this.chunksIn = chunks("in");
+        this.chunksOut = chunks("out");
         this.bargeIns = Counter.builder("voice.web.barge.ins")
-                .description("Times a user interrupted the agent").register(registry);
+                .description("Times a user interrupted the agent's answer (events)").register(registry);
+    }
+
+    private Counter chunks(String direction) {
+        return Counter.builder("voice.web.audio.chunks").tag("direction", direction)
+                .description("Audio chunks, by direction: in from browsers, out to browsers (chunks)")
+                .register(registry);
     }
 
     public void connected() {
@@ -46,7 +53,9 @@ public class WebMetrics {
 
     public void sessionEnded(String reason) {
         sessions.decrementAndGet();
-        registry.counter("voice.web.sessions.ended", "reason", reason).increment();
+        Counter.builder("voice.web.sessions.ended").tag("reason", reason)
+                .description("Web conversations ended after they started, by reason (sessions)").register(registry)
+                .increment();
     }
 
     public int activeSessions() {
@@ -55,12 +64,17 @@ public class WebMetrics {
 
     /** SESSION_START answered with SESSION_START_ERROR, by reason (core_unreachable, busy, timeout, ...). */
     public void sessionRefused(String reason) {
-        registry.counter("voice.web.sessions.refused", "reason", reason).increment();
+        Counter.builder("voice.web.sessions.refused").tag("reason", reason)
+                .description("SESSION_START requests answered with SESSION_START_ERROR, by reason (sessions)")
+                .register(registry).increment();
     }
 
     /** A connection refused: CONNECT_ERROR by kind (origin, auth), or HTTP 429 (address_connections). */
     public void connectRefused(String kind) {
-        registry.counter("voice.web.connects.refused", "kind", kind).increment();
+        Counter.builder("voice.web.connects.refused").tag("kind", kind)
+                .description("Connections refused before a conversation, by kind: origin, auth, address_connections "
+                        + "(connections)")
+                .register(registry).increment();
     }
 
     /**
@@ -69,7 +83,9 @@ public class WebMetrics {
      */
     public void connectionClosed(String reason) {
         Counter.builder("voice.web.connections.closed").tag("reason", reason)
-                .description("Connections the gateway closed: idle, or not reading").register(registry).increment();
+                .description("Connections the gateway closed, by reason: no_connect, no_session (idle), not_reading "
+                        + "(connections)")
+                .register(registry).increment();
     }
 
     public void chunkIn() {
@@ -86,10 +102,14 @@ public class WebMetrics {
 
     /** Malformed or hostile input, by kind (oversized, flood, too_many_attachments, unknown_event, ...). */
     public void badInput(String kind) {
-        registry.counter("voice.web.bad.input", "kind", kind).increment();
+        Counter.builder("voice.web.bad.input").tag("kind", kind)
+                .description("Malformed or hostile input from pages, or from the core, refused, by kind (packets)")
+                .register(registry).increment();
     }
 
     public void coreError(String code) {
-        registry.counter("voice.web.core.errors", "code", code).increment();
+        Counter.builder("voice.web.core.errors").tag("code", code)
+                .description("Errors the core reported for web conversations, by code (errors)").register(registry)
+                .increment();
     }
 }

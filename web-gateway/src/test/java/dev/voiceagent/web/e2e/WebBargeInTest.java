@@ -3,18 +3,22 @@ package dev.voiceagent.web.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.voiceagent.testsupport.metrics.Exposition;
+import dev.voiceagent.testsupport.metrics.MetricsContract;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.net.URI;
 import java.time.Duration;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user who speaks over the agent: the page is told to stop at once, the rest of that answer is not sent, and the
- * model's memory of it is cut where the page says the user stopped hearing it.
+ * A user who speaks over the agent: the page is told to stop at once, the rest of that answer is not sent, the
+ * model's memory of it is cut where the page says the user stopped hearing it, and it is counted in a metric that,
+ * like every one of the gateway's, says what it counts.
  */
 @QuarkusTest
 @QuarkusTestResource(VoiceSystemResource.class)
@@ -26,6 +30,7 @@ class WebBargeInTest {
     @Test
     void theAnswerIsTruncatedWhereThePageStoppedPlayingIt() {
         int before = VoiceSystemResource.openAi().sessions().size();
+        double bargeInsBefore = bargeIns(scrape());
         try (WidgetClient widget = WidgetClient.connect(gateway, "websocket")) {
             widget.sendWithoutData("SESSION_START");
             widget.await("SESSION_START_SUCCESS");
@@ -49,5 +54,16 @@ class WebBargeInTest {
             assertThat(receivedAtInterruption).isLessThan(fiveSeconds.length);
             assertThat(upstream.violations()).isEmpty();
         }
+        Exposition metrics = scrape();
+        assertThat(bargeIns(metrics)).isEqualTo(bargeInsBefore + 1);
+        MetricsContract.assertDocumentedAndAggregatable(metrics, "voice_web_");
+    }
+
+    private Exposition scrape() {
+        return Exposition.parse(RestAssured.given().baseUri(gateway.toString()).get("/q/metrics").asString());
+    }
+
+    private static double bargeIns(Exposition metrics) {
+        return metrics.sum("voice_web_barge_ins", "voice_web_barge_ins_total");
     }
 }
