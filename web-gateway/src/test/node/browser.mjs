@@ -1,40 +1,57 @@
-// Opens the voice widget in headless Chromium with a fake microphone playing a WAV file, presses Start, and reports
-// what the page showed and played. Usage: node browser.mjs <page-url> <wav-file> <screenshot-file>
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+// The demo page at / in headless Chromium with a fake microphone playing a WAV file: Start, the answer heard, an
+// interruption, Stop. What the page played is measured by wrapping the Web Audio API, not by the widget.
+// Usage: node browser.mjs <page-url> <wav-file> <screenshot-file>
+import { openBrowser, report, visibleText, waitForStatus, watchShownStates } from './widget-browser.mjs';
 
 const [pageUrl, wavFile, screenshotFile] = process.argv.slice(2);
-const report = fact => console.log(JSON.stringify(fact));
-const profile = mkdtempSync(join(tmpdir(), 'widget-chromium-'));
-
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
-    '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${wavFile}`,
-  ],
-});
+const TARGET = '#voice-agent';
+const { context, page } = await openBrowser(pageUrl, wavFile);
 try {
-  await context.grantPermissions(['microphone'], { origin: new URL(pageUrl).origin });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', message => report({ fact: 'console', text: message.text() }));
+  await page.addInitScript(() => {
+    window.playedMs = 0;
+    const { start, stop } = AudioBufferSourceNode.prototype;
+    AudioBufferSourceNode.prototype.start = function (...args) {
+      this.addEventListener('ended', () => {
+        if (!this.stoppedEarly) {
+          window.playedMs += this.buffer.duration * 1000;
+        }
+      });
+      return start.apply(this, args);
+    };
+    AudioBufferSourceNode.prototype.stop = function (...args) {
+      this.stoppedEarly = true;
+      return stop.apply(this, args);
+    };
+  });
   await page.goto(pageUrl);
-  await page.click('#toggle');
-  await page.waitForFunction(() => document.getElementById('status').textContent === 'Listening', null,
-    { timeout: 20000 });
-  report({ fact: 'listening', agent: await page.textContent('#agent') });
-  await page.waitForFunction(() => document.querySelectorAll('#transcript li').length >= 2
-      && window.voiceWidget.playedMs >= 900, null, { timeout: 40000 });
-  const lines = await page.$$eval('#transcript li', items => items.map(item => item.textContent));
-  const stats = await page.evaluate(() => ({ ...window.voiceWidget }));
+  await watchShownStates(page, TARGET);
+  await page.locator(`${TARGET} .toggle`).click();
+  await waitForStatus(page, TARGET, 'Listening', 20000);
+  report({ fact: 'listening', agent: await page.locator(`${TARGET} .agent strong`).textContent() });
+
+  // The test has the model answer: its transcript shows, it is played, and the widget listens again.
+  const answer = page.locator(`${TARGET} .transcript li`).filter({ hasText: 'Which dates would you like?' });
+  await answer.waitFor({ timeout: 40000 });
+  await page.waitForFunction(() => window.playedMs >= 1400, null, { timeout: 20000 });
+  await waitForStatus(page, TARGET, 'Listening', 5000);
   await page.screenshot({ path: screenshotFile, fullPage: true });
-  report({ fact: 'result', lines, shownAgent: await page.textContent('#agent'), ...stats });
-  await page.click('#toggle');
+  report({
+    fact: 'answered',
+    lines: await page.locator(`${TARGET} .transcript li`).allTextContents(),
+    playedMs: await page.evaluate(() => window.playedMs),
+    text: await visibleText(page, TARGET),
+  });
+
+  // The test starts a long answer and, once it is heard, has the user speak over it.
+  await waitForStatus(page, TARGET, 'Assistant speaking', 20000);
+  report({ fact: 'speaking' });
+  await waitForStatus(page, TARGET, 'Interrupted', 20000);
+  const playedAtInterruption = await page.evaluate(() => window.playedMs);
+  await waitForStatus(page, TARGET, 'Listening', 5000);
+  report({ fact: 'interrupted', playedAtInterruption, playedAfter: await page.evaluate(() => window.playedMs) });
+
+  await page.locator(`${TARGET} .toggle`).click();
+  await waitForStatus(page, TARGET, 'Conversation ended', 5000);
   report({ fact: 'done' });
 } catch (error) {
   report({ fact: 'error', message: String(error && error.message) });

@@ -25,6 +25,7 @@ class IngressTest {
         assertThat(route(bundle, "/media-stream")).contains("telephony-gateway");
         assertThat(route(bundle, "/realtime-voice/")).contains("web-gateway");
         assertThat(route(bundle, "/")).contains("web-gateway");
+        assertThat(route(bundle, "/voice-widget.js")).as("the script sites embed").contains("web-gateway");
         for (String file : ServiceModule.named("web-gateway").staticPaths()) {
             assertThat(route(bundle, file)).as("widget file %s", file).contains("web-gateway");
         }

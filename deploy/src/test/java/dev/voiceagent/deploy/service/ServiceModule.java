@@ -42,7 +42,7 @@ public record ServiceModule(String name, Path directory) {
         return Integer.parseInt(properties.getProperty("quarkus.http.port").trim());
     }
 
-    /** URL paths of the static files the service serves (META-INF/resources), such as {@code /widget.js}. */
+    /** URL paths of the static files the service serves (META-INF/resources), such as {@code /index.html}. */
     public List<String> staticPaths() {
         Path root = directory.resolve("src/main/resources/META-INF/resources");
         if (!Files.isDirectory(root)) {

@@ -105,6 +105,13 @@ final class WebCall implements CoreConversation.Listener {
         reportedAtNanos = System.nanoTime();
     }
 
+    /** A keypad key; before the core is ready there is no conversation to tell, and the key is dropped. */
+    void dtmf(String digit) {
+        if (ready && !over) {
+            conversation.send(new SessionMessage.Dtmf(digit));
+        }
+    }
+
     /** The gateway shuts down with this session still on: the core says goodbye, then ends it. Any thread. */
     void drain() {
         connection.onContext(() -> {

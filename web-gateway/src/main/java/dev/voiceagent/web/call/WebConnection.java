@@ -23,6 +23,7 @@ final class WebConnection {
 
     private static final Logger LOG = Logger.getLogger(WebConnection.class);
     private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern DIGIT = Pattern.compile("[0-9*#]");
 
     private final SocketIoSocket socket;
     private final SocketIoHost.Connection transport;
@@ -70,6 +71,7 @@ final class WebConnection {
             case WidgetEvents.SESSION_START -> start(data);
             case WidgetEvents.USER_AUDIO_CHUNK -> audio(data);
             case WidgetEvents.PLAYBACK_POSITION -> playbackPosition(data);
+            case WidgetEvents.DTMF -> dtmf(data);
             case WidgetEvents.SESSION_END -> end();
             default -> refuse("unknown_event", "unknown event " + event);
         }
@@ -134,6 +136,19 @@ final class WebConnection {
         if (session != null) {
             session.playbackPosition(itemId, position.getLong("playedMs"));
         }
+    }
+
+    private void dtmf(Object data) {
+        if (!(data instanceof JSONObject key) || !(key.opt("digit") instanceof String digit)
+                || !DIGIT.matcher(digit).matches()) {
+            refuse("bad_dtmf", "DTMF needs {digit}: one of 0-9, * and #");
+            return;
+        }
+        if (session == null) {
+            refuse("dtmf_without_session", "DTMF needs an active session");
+            return;
+        }
+        session.dtmf(digit);
     }
 
     private void end() {

@@ -27,6 +27,8 @@ public final class WidgetEvents {
     // ---- additions -------------------------------------------------------------------------------------
     /** Client -> server: {@code {itemId, playedMs}}, how much of an assistant item the page has played. */
     public static final String PLAYBACK_POSITION = "PLAYBACK_POSITION";
+    /** Client -> server: {@code {digit}}, a keypad key (0-9, *, #), passed to the core as a phone's DTMF is. */
+    public static final String DTMF = "DTMF";
     /** Server -> client: {@code {itemId}}; the audio chunks that follow belong to this assistant item. */
     public static final String ASSISTANT_AUDIO_ITEM = "ASSISTANT_AUDIO_ITEM";
     /** Server -> client: the user spoke over the agent; stop playback now. */

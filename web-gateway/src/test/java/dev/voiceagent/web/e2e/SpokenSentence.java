@@ -32,6 +32,20 @@ final class SpokenSentence {
         return wav.toAbsolutePath();
     }
 
+    /**
+     * The sentence followed by {@code pauseMs} of silence, as a WAV file: a fake microphone loops its file, and the
+     * pause lets each repetition end a turn.
+     */
+    static synchronized Path wavWithPause(int pauseMs) {
+        Path wav = DIR.resolve("sentence-24k-pause-" + pauseMs + ".wav");
+        if (!Files.exists(wav)) {
+            byte[] speech = dataChunk(fixture());
+            byte[] data = Arrays.copyOf(speech, speech.length + pauseMs * 48);
+            write(wav, wavOf(data));
+        }
+        return wav.toAbsolutePath();
+    }
+
     /** The sentence as raw PCM16 little-endian mono at 24 kHz (what the widget sends): the WAV's data chunk. */
     static synchronized Path pcm16At24kHz() {
         Path raw = DIR.resolve("sentence-24k.raw");
@@ -65,6 +79,17 @@ final class SpokenSentence {
             offset += 8 + size + (size & 1);
         }
         throw new IllegalStateException("no data chunk in " + RESOURCE);
+    }
+
+    /** A canonical 44-byte RIFF header for PCM16 mono at 24 kHz, then the samples. */
+    private static byte[] wavOf(byte[] pcm16) {
+        ByteBuffer wav = ByteBuffer.allocate(44 + pcm16.length).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm16.length)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(24_000).putInt(48_000).putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm16.length).put(pcm16);
+        return wav.array();
     }
 
     private static void write(Path file, byte[] bytes) {
