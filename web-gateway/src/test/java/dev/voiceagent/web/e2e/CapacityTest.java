@@ -122,7 +122,7 @@ class CapacityTest {
         clients.add(idle);
         await().atMost(Duration.ofSeconds(3)).until(() -> idle.received().stream().anyMatch(p -> p.startsWith("40{")));
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !idle.isClosed());
-        await().atMost(Duration.ofSeconds(8)).until(idle::isClosed);
+        await().atMost(Duration.ofSeconds(12)).until(idle::isClosed);
         assertThat(idle.closeCode()).isEqualTo((short) 1008);
         assertThat(metric("voice_web_connections_closed_total", "reason=\"no_session\"")).isPositive();
     }

@@ -16,7 +16,7 @@ public class TightLimits implements QuarkusTestProfile {
                 "web.limits.sessions-per-address", "2",
                 "web.limits.max-sessions", "3",
                 "web.limits.connect-timeout", "1s",
-                "web.limits.session-start-timeout", "4s",
+                "web.limits.session-start-timeout", "8s", // long enough for a slow machine to open three sockets
                 "web.limits.outbound-audio", "1s");
     }
 }
