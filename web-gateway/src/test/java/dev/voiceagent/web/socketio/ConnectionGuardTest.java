@@ -47,6 +47,15 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void packetsTheLibraryCannotDecodeClose() {
+        for (String packet : List.of("", "9", "4", "42{", "44{}", "42" + "[".repeat(1000))) {
+            ConnectionGuard fresh = new ConnectionGuard(TestLimits.defaults(), (n, a, h) -> Optional.empty(), Map.of());
+            assertThat(fresh.text(packet, 0)).as(packet).isEqualTo(new ConnectionGuard.Close("malformed",
+                    "not an Engine.IO or Socket.IO packet the server reads"));
+        }
+    }
+
+    @Test
     void beyondTheRateItDropsAndBeyondTwiceItCloses() {
         for (int i = 0; i < 10; i++) {
             assertThat(guard.text("3", i)).isInstanceOf(ConnectionGuard.Admit.class);
