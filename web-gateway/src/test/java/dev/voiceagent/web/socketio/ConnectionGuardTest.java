@@ -55,6 +55,18 @@ class ConnectionGuardTest {
         }
     }
 
+    /**
+     * Found by fuzzing: a websocket text frame {@code b<base64>} reached the library as binary data the guard never
+     * measured. After a binary event announcing no attachment the library's decoder keeps every such message, without
+     * bound (100 MB for 1000 frames of 100 kB), so one connection could fill the heap at the packet rate.
+     */
+    @Test
+    void base64TextFramesCloseEvenAfterABinaryEventWithoutAttachments() {
+        assertThat(guard.text("450-[\"message\",{}]", 0)).isInstanceOf(ConnectionGuard.Admit.class);
+        assertThat(guard.text("b" + "AAAA".repeat(100), 1)).isEqualTo(new ConnectionGuard.Close("malformed",
+                "not an Engine.IO or Socket.IO packet the server reads"));
+    }
+
     @Test
     void beyondTheRateItDropsAndBeyondTwiceItCloses() {
         for (int i = 0; i < 10; i++) {
