@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * Short-lived credentials a gateway presents to realtime-core ({@code Authorization: Bearer <token>}): a
  * {@link SignedTokens} token over {@code internal|audience|issuedAtMs|expiresAtMs|nonce}, signed with a secret the
  * gateways and cores share ({@code INTERNAL_AUTH_SECRET}). The gateway mints one per request and per socket, so a
- * token seen on the wire is useless a minute later, and the secret itself never travels.
+ * token seen on the wire is useless a minute later, and the secret itself never travels. A verifier given a
+ * {@link UsedOnce} memory (realtime-core) accepts each token once: a token captured and replayed within its minute is
+ * refused as {@link Verdict#REPLAYED}.
  * <p>
  * Rotation: tokens are signed with the first secret and accepted under any of them, so a new secret can be rolled
  * out (first as the previous one everywhere, then as the current one) without refusing a gateway midway.
@@ -33,7 +35,9 @@ public final class InternalCredentials {
 
     /** Why a credential was accepted or refused; the refusals are metric labels and never carry the token. */
     public enum Verdict {
-        ACCEPTED, MISSING, MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_AUDIENCE;
+        ACCEPTED, MISSING, MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_AUDIENCE, REPLAYED,
+        /** Correct and new, but the verifier remembers as many unexpired tokens as it may: refused, not forgotten. */
+        REPLAY_MEMORY_FULL;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -42,9 +46,19 @@ public final class InternalCredentials {
 
     private final List<SignedTokens> keys;
     private final Clock clock;
+    private final UsedOnce used;
 
-    /** @param secrets the current secret first, then any previous ones still accepted; 16+ characters each */
+    /**
+     * For minting; verifies without remembering, so a token is accepted as often as it is presented within its minute.
+     *
+     * @param secrets the current secret first, then any previous ones still accepted; 16+ characters each
+     */
     public InternalCredentials(List<String> secrets, Clock clock) {
+        this(secrets, clock, null);
+    }
+
+    /** For verifying: each token is accepted once, its nonce remembered in {@code used} until it expires. */
+    public InternalCredentials(List<String> secrets, Clock clock, UsedOnce used) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("at least one secret is needed");
         }
@@ -52,6 +66,7 @@ public final class InternalCredentials {
         secrets.forEach(secret -> signers.add(new SignedTokens(secret)));
         this.keys = List.copyOf(signers);
         this.clock = clock;
+        this.used = used;
     }
 
     /**
@@ -111,9 +126,24 @@ public final class InternalCredentials {
             if (now >= expiresAt) {
                 return Verdict.EXPIRED;
             }
-            return audience.equals(parts[1]) ? Verdict.ACCEPTED : Verdict.WRONG_AUDIENCE;
+            if (!audience.equals(parts[1])) {
+                return Verdict.WRONG_AUDIENCE;
+            }
+            return parts[4].isEmpty() ? Verdict.MALFORMED : firstUse(parts[4], expiresAt, now);
         } catch (NumberFormatException e) {
             return Verdict.MALFORMED;
         }
+    }
+
+    /** Only a token valid in every other respect gets here: a refused one takes no room in the memory. */
+    private Verdict firstUse(String nonce, long expiresAt, long now) {
+        if (used == null) {
+            return Verdict.ACCEPTED;
+        }
+        return switch (used.use(nonce, expiresAt, now)) {
+            case FIRST -> Verdict.ACCEPTED;
+            case REPLAYED -> Verdict.REPLAYED;
+            case FULL -> Verdict.REPLAY_MEMORY_FULL;
+        };
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,28 @@ class CoreConnectionsTest {
         after.close();
         await().until(() -> third.closedCalls == 1);
         assertThat(first.closedCalls).isEqualTo(1);
+    }
+
+    /** The core accepts each gateway token once, so a new socket (here after a lost one) must carry a new token. */
+    @Test
+    void everySocketPresentsAFreshTokenThatACoreAcceptsOnce() throws Exception {
+        String secret = "core-connections-test-internal-secret";
+        InternalCredentials gateway = new InternalCredentials(List.of(secret), Clock.systemUTC());
+        InternalCredentials coreSide = new InternalCredentials(List.of(secret), Clock.systemUTC(), new UsedOnce(10));
+        connections.close();
+        connections = new CoreConnections(vertx, () -> gateway.mint(InternalCredentials.CORE_AUDIENCE));
+        Context loop = vertx.getOrCreateContext();
+        Heard first = twoReadyCalls(loop).get(0);
+        fake.sockets.get(0).close();
+        await().until(() -> first.closedCalls == 1);
+        Heard third = new Heard();
+        open(loop, "CA3", third);
+        await().until(() -> !third.messages.isEmpty());
+
+        List<String> presented = fake.sockets.stream().map(socket -> socket.headers().get("Authorization")).toList();
+        assertThat(presented).hasSize(2).doesNotHaveDuplicates().allSatisfy(header -> assertThat(
+                coreSide.verifyHeader(header, InternalCredentials.CORE_AUDIENCE))
+                .isEqualTo(InternalCredentials.Verdict.ACCEPTED));
     }
 
     @Test

@@ -92,6 +92,42 @@ class InternalCredentialsTest {
     }
 
     @Test
+    void aVerifierWithAMemoryAcceptsEachTokenOnce() {
+        InternalCredentials core = new InternalCredentials(List.of(SECRET), clock, new UsedOnce(100));
+        String token = credentials.mint(AUDIENCE);
+        assertThat(core.verifyHeader("Bearer " + token, AUDIENCE)).isEqualTo(Verdict.ACCEPTED);
+        clock.millis += 30_000;
+        assertThat(core.verifyHeader("Bearer " + token, AUDIENCE)).as("replayed within its minute")
+                .isEqualTo(Verdict.REPLAYED);
+        assertThat(core.verify(credentials.mint(AUDIENCE), AUDIENCE)).as("a fresh one").isEqualTo(Verdict.ACCEPTED);
+        clock.millis += 30_000;
+        assertThat(core.verify(token, AUDIENCE)).as("once expired, refused as such").isEqualTo(Verdict.EXPIRED);
+    }
+
+    @Test
+    void refusedTokensTakeNoRoomInTheMemory() {
+        UsedOnce used = new UsedOnce(1);
+        InternalCredentials core = new InternalCredentials(List.of(SECRET), clock, used);
+        String forged = new InternalCredentials(List.of("another-secret-of-enough-length"), clock).mint(AUDIENCE);
+        assertThat(core.verify(forged, AUDIENCE)).isEqualTo(Verdict.BAD_SIGNATURE);
+        assertThat(core.verify(credentials.mint("mcp-tools"), AUDIENCE)).isEqualTo(Verdict.WRONG_AUDIENCE);
+        assertThat(used.size()).isZero();
+        assertThat(core.verify(credentials.mint(AUDIENCE), AUDIENCE)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(core.verify(credentials.mint(AUDIENCE), AUDIENCE)).as("memory of one, full")
+                .isEqualTo(Verdict.REPLAY_MEMORY_FULL);
+        clock.millis += InternalCredentials.TOKEN_LIFETIME.toMillis();
+        assertThat(core.verify(credentials.mint(AUDIENCE), AUDIENCE)).as("the first expired")
+                .isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void aTokenWithoutANonceIsMalformed() {
+        String noNonce = new SignedTokens(SECRET).sign(String.join("|", "internal", AUDIENCE,
+                Long.toString(clock.millis), Long.toString(clock.millis + 60_000), ""));
+        assertThat(credentials.verify(noNonce, AUDIENCE)).isEqualTo(Verdict.MALFORMED);
+    }
+
+    @Test
     void labelsNameTheReasonOnly() {
         assertThat(Verdict.BAD_SIGNATURE.label()).isEqualTo("bad_signature");
     }

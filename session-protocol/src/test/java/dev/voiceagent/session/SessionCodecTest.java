@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,22 @@ class SessionCodecTest {
 
     private static SessionMessage decode(String text) {
         return SessionCodec.decode(Buffer.buffer(text));
+    }
+
+    /** Found by fuzzing: Jackson's refusal ran over two lines (the source location) in logs and error messages. */
+    @Test
+    void refusesARecordPayloadInOneLine() {
+        assertThatThrownBy(() -> SessionCodec.decode(Buffer.buffer()))
+                .isInstanceOf(ProtocolException.class).hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> SessionCodec.decode(Buffer.buffer("{\"type\":\"tele\\nport\"}")))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("tele port").hasMessageNotContaining("\n");
+    }
+
+    /** Found by fuzzing: bytes Jackson reads as UTF-32 that are no characters are a protocol error too. */
+    @Test
+    void refusesAPayloadThatIsNoText() {
+        Buffer utf32 = Buffer.buffer(HexFormat.of().parseHex("000000000000000000c2bec9a6"));
+        assertThatThrownBy(() -> SessionCodec.decode(utf32))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("Invalid UTF-32 character");
     }
 }

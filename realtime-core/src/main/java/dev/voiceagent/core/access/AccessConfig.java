@@ -1,6 +1,7 @@
 package dev.voiceagent.core.access;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,13 @@ public interface AccessConfig {
      * one by one. Env: INTERNAL_AUTH_PREVIOUS_SECRET.
      */
     Optional<String> previousSecret();
+
+    /**
+     * How many accepted tokens are remembered, each until it expires (at most 90 s: its minute plus the clock skew
+     * allowed), so that none is accepted twice. Gateways mint one per pre-warm and per core socket, far fewer than
+     * this in 90 s; once it is reached new tokens are refused ({@code replay_memory_full}) rather than old ones
+     * forgotten. About 150 bytes each: 15 MB when full.
+     */
+    @WithDefault("100000")
+    int rememberedTokens();
 }

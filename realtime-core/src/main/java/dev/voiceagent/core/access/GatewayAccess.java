@@ -3,6 +3,7 @@ package dev.voiceagent.core.access;
 import dev.voiceagent.core.metrics.CoreMetrics;
 import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.session.InternalCredentials.Verdict;
+import dev.voiceagent.session.UsedOnce;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides whether a request comes from one of our gateways: its {@code Authorization: Bearer} token must be an
- * unexpired {@link InternalCredentials} token for this audience. Refusals are counted by reason and logged in one
+ * unexpired {@link InternalCredentials} token for this audience, not presented before (pre-warm requests and
+ * conversations socket upgrades share one memory of used tokens). Refusals are counted by reason and logged in one
  * line, never with the token.
  */
 @Singleton
@@ -28,14 +30,16 @@ public class GatewayAccess {
 
     private final Optional<InternalCredentials> credentials;
     private final CoreMetrics metrics;
+    private final int rememberedTokens;
 
     public GatewayAccess(AccessConfig config, CoreMetrics metrics) {
         this.metrics = metrics;
+        this.rememberedTokens = config.rememberedTokens();
         List<String> secrets = new ArrayList<>(2);
         config.secret().filter(s -> !s.isBlank()).ifPresent(secrets::add);
         config.previousSecret().filter(s -> !s.isBlank() && !secrets.isEmpty()).ifPresent(secrets::add);
         this.credentials = secrets.isEmpty() ? Optional.empty()
-                : Optional.of(new InternalCredentials(secrets, Clock.systemUTC()));
+                : Optional.of(new InternalCredentials(secrets, Clock.systemUTC(), new UsedOnce(rememberedTokens)));
     }
 
     /** Never open in production: a missing secret stops start-up rather than letting anyone in. */
@@ -62,7 +66,12 @@ public class GatewayAccess {
             return true;
         }
         metrics.accessRefused(endpoint, verdict.label());
-        LOG.warnf("refused %s from %s: %s credential", endpoint, remoteAddress, verdict.label().replace('_', ' '));
+        if (verdict == Verdict.REPLAY_MEMORY_FULL) {
+            LOG.warnf("refused %s from %s: %d gateway tokens accepted in their lifetime already "
+                    + "(internal-auth.remembered-tokens)", endpoint, remoteAddress, rememberedTokens);
+        } else {
+            LOG.warnf("refused %s from %s: %s credential", endpoint, remoteAddress, verdict.label().replace('_', ' '));
+        }
         return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.voiceagent.core.openai;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,16 @@ public final class ServerEventParser {
     private ServerEventParser() {
     }
 
-    /** @throws IOException when the text is not a JSON object with a {@code type} */
+    /** @throws IOException when the text is not a JSON object with a {@code type}; its message is one line */
     public static ModelEvent parse(String text) throws IOException {
+        try {
+            return read(text);
+        } catch (JsonProcessingException e) {
+            throw new IOException(e.getOriginalMessage()); // without Jackson's second line (the source location)
+        }
+    }
+
+    private static ModelEvent read(String text) throws IOException {
         String type = null;
         String itemId = null;
         String responseId = null;

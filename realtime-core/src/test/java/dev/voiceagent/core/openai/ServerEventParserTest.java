@@ -77,4 +77,13 @@ class ServerEventParserTest {
         assertThatThrownBy(() -> ServerEventParser.parse("{\"event_id\":\"e\"}")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> ServerEventParser.parse("{\"type\":")).isInstanceOf(IOException.class);
     }
+
+    /** Found by fuzzing: Jackson's reason came with its source location on a second line, in a one-line WARN. */
+    @Test
+    void refusesInOneLine() {
+        assertThatThrownBy(() -> ServerEventParser.parse("kl+W6B")).isInstanceOf(IOException.class)
+                .hasMessageContaining("Unrecognized token 'kl'").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> ServerEventParser.parse("{\"type\":\"response.done\",\"response\":{\"id\":}"))
+                .isInstanceOf(IOException.class).hasMessageNotContaining("\n");
+    }
 }

@@ -90,6 +90,32 @@ class GatewayAccessTest extends AgainstFakes {
     }
 
     @Test
+    void aReplayedTokenIsRefusedAndOpensNothing() {
+        String token = "Bearer " + gateway.mint(InternalCredentials.CORE_AUDIENCE);
+        assertThat(prewarm(token)).isEqualTo(201);
+        assertThat(fake.awaitSessions(1)).hasSize(1);
+        double before = refused("prewarm", "replayed");
+
+        assertThat(prewarm(token)).as("the same token again, within its minute").isEqualTo(401);
+
+        assertThat(refused("prewarm", "replayed")).isEqualTo(before + 1);
+        assertThat(fake.sessions()).as("no second upstream session").hasSize(1);
+        assertThat(prewarm("Bearer " + gateway.mint(InternalCredentials.CORE_AUDIENCE))).as("a fresh token")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aTokenUsedOnOneEndpointIsReplayedOnTheOther() {
+        String token = "Bearer " + gateway.mint(InternalCredentials.CORE_AUDIENCE);
+        assertThat(upgradeStatus(token)).isEqualTo(101);
+        double before = refused("conversations", "replayed");
+        assertThat(upgradeStatus(token)).as("a captured upgrade, replayed").isEqualTo(401);
+        assertThat(prewarm(token)).as("the same token on the other endpoint").isEqualTo(401);
+        assertThat(refused("conversations", "replayed")).isEqualTo(before + 1);
+        assertThat(refused("prewarm", "replayed")).isPositive();
+    }
+
+    @Test
     void anAnonymousConversationsSocketIsRefusedAtTheUpgrade() {
         assertThat(upgradeStatus(null)).isEqualTo(401);
         assertThat(upgradeStatus("Bearer " + new InternalCredentials(List.of(SECRET),

@@ -9,9 +9,10 @@ import java.util.OptionalInt;
 
 /**
  * Polices one Engine.IO connection's inbound packets before the Socket.IO library sees them, whichever transport
- * carries them: packet size, attachment count and order, the access check on CONNECT, and two rates. Binary
- * attachments are audio, limited by their duration ({@link AudioBudget}: a backlog passes, only sustained input far
- * above real time is a flood and closes); other packets by their count per second. One guard follows a connection
+ * carries them: packet size, that the library's decoders can read the packet ({@link SocketIoPackets#isDecodable}),
+ * attachment count and order, the access check on CONNECT, and two rates. Binary attachments are audio, limited by
+ * their duration ({@link AudioBudget}: a backlog passes, only sustained input far above real time is a flood and
+ * closes); other packets by their count per second. One guard follows a connection
  * across its polling-to-websocket upgrade. Calls for one connection are serialised by its transport's one websocket
  * handler, but a misbehaving client may overlap polling POSTs, so the methods lock.
  */
@@ -79,6 +80,9 @@ public final class ConnectionGuard {
         int attachments = announced.orElse(0);
         if (attachments < 0 || attachments > limits.maxAttachments()) {
             return new Close("too_many_attachments", "packet announces too many attachments");
+        }
+        if (!SocketIoPackets.isDecodable(packet)) {
+            return new Close("malformed", "not an Engine.IO or Socket.IO packet the server reads");
         }
         Verdict rate = attachments > 0 ? ADMIT : rate(nowNanos);
         if (rate != ADMIT) {

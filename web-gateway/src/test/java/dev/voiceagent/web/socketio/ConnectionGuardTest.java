@@ -48,6 +48,27 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void packetsTheLibraryCannotDecodeClose() {
+        for (String packet : List.of("", "9", "4", "42{", "44{}", "42" + "[".repeat(1000))) {
+            ConnectionGuard fresh = new ConnectionGuard(TestLimits.defaults(), (n, a, h) -> Optional.empty(), Map.of());
+            assertThat(fresh.text(packet, 0)).as(packet).isEqualTo(new ConnectionGuard.Close("malformed",
+                    "not an Engine.IO or Socket.IO packet the server reads"));
+        }
+    }
+
+    /**
+     * Found by fuzzing: a websocket text frame {@code b<base64>} reached the library as binary data the guard never
+     * measured. After a binary event announcing no attachment the library's decoder keeps every such message, without
+     * bound (100 MB for 1000 frames of 100 kB), so one connection could fill the heap at the packet rate.
+     */
+    @Test
+    void base64TextFramesCloseEvenAfterABinaryEventWithoutAttachments() {
+        assertThat(guard.text("450-[\"message\",{}]", 0)).isInstanceOf(ConnectionGuard.Admit.class);
+        assertThat(guard.text("b" + "AAAA".repeat(100), 1)).isEqualTo(new ConnectionGuard.Close("malformed",
+                "not an Engine.IO or Socket.IO packet the server reads"));
+    }
+
+    @Test
     void beyondTheRateItDropsAndBeyondTwiceItCloses() {
         for (int i = 0; i < 10; i++) {
             assertThat(guard.text("3", i)).isInstanceOf(ConnectionGuard.Admit.class);
