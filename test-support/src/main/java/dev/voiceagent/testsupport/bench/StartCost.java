@@ -1,0 +1,53 @@
+package dev.voiceagent.testsupport.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The cost of a call's start, from the same calls run twice, 2 s and 20 s long: each run's CPU less what the
+ * services spend idle over as long (timers, probes), then per service the relay's cost per call-second (the
+ * difference between the runs over the difference in call-seconds) and, per call, what a short call cost beyond
+ * its seconds of relay (its start and its end).
+ */
+final class StartCost {
+
+    private StartCost() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> of(Map<String, Object> shortRun, Map<String, Object> longRun, int calls) {
+        Map<String, Object> perService = new LinkedHashMap<>();
+        double startTotal = 0;
+        double relayTotal = 0;
+        double shortCallTotal = 0;
+        for (String service : ((Map<String, Double>) shortRun.get("idleCpuMsPerSecond")).keySet()) {
+            if (service.equals("services")) {
+                continue;
+            }
+            double shortCpu = busyCpu(shortRun, service);
+            double longCpu = busyCpu(longRun, service);
+            double shortSeconds = (double) shortRun.get("callSeconds");
+            double relayPerCallSecond = (longCpu - shortCpu) / ((double) longRun.get("callSeconds") - shortSeconds);
+            double start = (shortCpu - relayPerCallSecond * shortSeconds) / calls;
+            perService.put(service, Map.of("startCpuMsPerCall", start, "relayCpuMsPerCallSecond", relayPerCallSecond,
+                    "shortCallCpuMs", shortCpu / calls));
+            startTotal += start;
+            relayTotal += relayPerCallSecond;
+            shortCallTotal += shortCpu / calls;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startCpuMsPerCall", startTotal);
+        result.put("relayCpuMsPerCallSecond", relayTotal);
+        result.put("twoSecondCallCpuMs", shortCallTotal);
+        result.put("perService", perService);
+        return result;
+    }
+
+    /** A service's CPU in a run, less its idle CPU over the run's length. */
+    @SuppressWarnings("unchecked")
+    private static double busyCpu(Map<String, Object> run, String service) {
+        long cpu = (long) ((Map<String, Object>) run.get("cpuMs")).get(service);
+        double idlePerSecond = ((Map<String, Double>) run.get("idleCpuMsPerSecond")).get(service);
+        return cpu - idlePerSecond * (double) run.get("seconds");
+    }
+}
