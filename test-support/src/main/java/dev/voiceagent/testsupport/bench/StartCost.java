@@ -7,7 +7,7 @@ import java.util.Map;
  * The cost of a call's start, from the same calls run twice, 2 s and 20 s long: each run's CPU less what the
  * services spend idle over as long (timers, probes), then per service the relay's cost per call-second (the
  * difference between the runs over the difference in call-seconds) and, per call, what a short call cost beyond
- * its seconds of relay (its start and its end).
+ * its seconds of relay (its start and its end); once with everything, once without the JIT compilers' CPU.
  */
 final class StartCost {
 
@@ -18,6 +18,7 @@ final class StartCost {
     static Map<String, Object> of(Map<String, Object> shortRun, Map<String, Object> longRun, int calls) {
         Map<String, Object> perService = new LinkedHashMap<>();
         double startTotal = 0;
+        double startWithoutJitTotal = 0;
         double relayTotal = 0;
         double shortCallTotal = 0;
         for (String service : ((Map<String, Double>) shortRun.get("idleCpuMsPerSecond")).keySet()) {
@@ -29,18 +30,30 @@ final class StartCost {
             double shortSeconds = (double) shortRun.get("callSeconds");
             double relayPerCallSecond = (longCpu - shortCpu) / ((double) longRun.get("callSeconds") - shortSeconds);
             double start = (shortCpu - relayPerCallSecond * shortSeconds) / calls;
-            perService.put(service, Map.of("startCpuMsPerCall", start, "relayCpuMsPerCallSecond", relayPerCallSecond,
-                    "shortCallCpuMs", shortCpu / calls));
+            // The same without the JIT compilers' CPU in either run: what a start costs once its code is compiled.
+            double shortWithoutJit = shortCpu - jitCpu(shortRun, service);
+            double relayWithoutJit = (longCpu - jitCpu(longRun, service) - shortWithoutJit)
+                    / ((double) longRun.get("callSeconds") - shortSeconds);
+            double startWithoutJit = (shortWithoutJit - relayWithoutJit * shortSeconds) / calls;
+            perService.put(service, Map.of("startCpuMsPerCall", start, "startCpuMsPerCallWithoutJit", startWithoutJit,
+                    "relayCpuMsPerCallSecond", relayPerCallSecond, "shortCallCpuMs", shortCpu / calls));
             startTotal += start;
+            startWithoutJitTotal += startWithoutJit;
             relayTotal += relayPerCallSecond;
             shortCallTotal += shortCpu / calls;
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startCpuMsPerCall", startTotal);
+        result.put("startCpuMsPerCallWithoutJit", startWithoutJitTotal);
         result.put("relayCpuMsPerCallSecond", relayTotal);
         result.put("twoSecondCallCpuMs", shortCallTotal);
         result.put("perService", perService);
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double jitCpu(Map<String, Object> run, String service) {
+        return (long) ((Map<String, Object>) run.get("jitCpuMs")).get(service);
     }
 
     /** A service's CPU in a run, less its idle CPU over the run's length. */

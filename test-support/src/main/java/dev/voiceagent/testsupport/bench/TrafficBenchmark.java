@@ -1,5 +1,6 @@
 package dev.voiceagent.testsupport.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,12 +15,14 @@ import java.util.Map;
  * with each run's idle CPU taken out, the difference is the relay's cost per call-second, and what is left of a
  * 2-s call beyond two seconds of relay is the cost of a call's start (and end).
  * </ul>
- * Before the measured run, {@code warmupCalls} calls of 3 s (ten a second) let the services' JIT compile the start
+ * Before the measured run, {@code warmupCalls} calls of 3 s (five a second) let the services' JIT compile the start
  * path, as it is in a service that has been taking calls.
  */
 final class TrafficBenchmark {
 
     private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
+    /** Arrivals per second of the warm-up: gentle, as a cold core cannot take ten a second on two shared cores. */
+    private static final double WARM_UP_RATE = 5;
 
     private TrafficBenchmark() {
     }
@@ -29,6 +32,7 @@ final class TrafficBenchmark {
         double rate = Double.parseDouble(options.getOrDefault("rate", "5"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
         int warmupCalls = Integer.parseInt(options.getOrDefault("warmup-calls", "100"));
+        Profiling profiling = new Profiling(directory(options, "jfr"), directory(options, "profile"));
         TrafficPlan plan = switch (mode) {
             case "burst" -> TrafficPlan.spread(calls, seconds(Double.parseDouble(options.getOrDefault("window", "1"))),
                     seconds(seconds));
@@ -45,29 +49,40 @@ final class TrafficBenchmark {
             report.put("rssKibAtStart", rss(system));
             if (warmupCalls > 0) {
                 report.put("warmUp", summary(TrafficRun.run(system, TrafficPlan.spread(warmupCalls,
-                        seconds(warmupCalls / 10.0), seconds(3)))));
+                        seconds(warmupCalls / WARM_UP_RATE), seconds(3)))));
             }
             report.put("rssKibIdleAfterWarmUp", rss(system));
             if (mode.equals("start-cost")) {
-                Map<String, Object> shortCalls = measured(system, plan);
+                Map<String, Object> shortCalls = measured(system, plan, "2s", profiling);
                 Map<String, Object> longCalls = measured(system, TrafficPlan.spread(calls, seconds(calls / rate),
-                        seconds(20)));
+                        seconds(20)), "20s", profiling);
                 report.put("twoSecondCalls", shortCalls);
                 report.put("twentySecondCalls", longCalls);
                 report.put("startCost", StartCost.of(shortCalls, longCalls, calls));
             } else {
-                report.put("run", measured(system, plan));
+                report.put("run", measured(system, plan, mode, profiling));
             }
         }
         return report;
     }
 
     /** A run, with the services' idle CPU per second measured just before it (timers, probes, metrics). */
-    private static Map<String, Object> measured(BenchSystem system, TrafficPlan plan) throws Exception {
+    private static Map<String, Object> measured(BenchSystem system, TrafficPlan plan, String label, Profiling profiling)
+            throws Exception {
         Map<String, ProcessStats> idleBefore = TrafficRun.cpu(system);
         Thread.sleep(IDLE_SAMPLE.toMillis()); // measuring idle is waiting: nothing to wait for
         Map<String, ProcessStats> idleAfter = TrafficRun.cpu(system);
+        FlightRecordings recordings = profiling.jfr() == null ? null
+                : FlightRecordings.start(Path.of(profiling.jfr()), label, system.phoneServices());
+        AsyncProfiles profiles = profiling.profile() == null ? null
+                : AsyncProfiles.start(Path.of(profiling.profile()), label, system.phoneServices());
         Map<String, Object> result = TrafficRun.run(system, plan);
+        if (recordings != null) {
+            recordings.stop();
+        }
+        if (profiles != null) {
+            profiles.stop();
+        }
         Map<String, Double> idle = new LinkedHashMap<>();
         double services = 0;
         for (String service : system.phoneServices().keySet()) {
@@ -83,11 +98,22 @@ final class TrafficBenchmark {
         return result;
     }
 
+    /** Where JFR recordings and async-profiler profiles of the measured runs go; null: none. */
+    private record Profiling(String jfr, String profile) {
+    }
+
+    private static String directory(Map<String, String> options, String option) {
+        String dir = options.getOrDefault(option, "none");
+        return dir.equals("none") ? null : dir;
+    }
+
     private static Map<String, Object> summary(Map<String, Object> run) {
         Map<String, Object> summary = new LinkedHashMap<>();
         for (String key : new String[] {"calls", "seconds", "webhookToSessionConfigured", "failedToStart",
-                "callsDropped", "servicesCpuMsPerCall"}) {
-            summary.put(key, run.get(key));
+                "callsDropped", "servicesCpuMsPerCall", "failures"}) {
+            if (run.containsKey(key)) {
+                summary.put(key, run.get(key));
+            }
         }
         return summary;
     }
