@@ -11,7 +11,8 @@ import java.time.Duration;
  * One call of a traffic run, as a caller and the model live it: the signed webhook, the signed media stream with
  * tagged caller audio in real time from its first frame, a greeting as soon as the core asks for one (two seconds
  * of tagged audio streamed at five times real time, interrupted by a barge-in 500 ms in), then an answer every 3 s
- * (every third interrupted), and the hang-up once its time is up and every frame sent has arrived.
+ * (every third interrupted), and the hang-up once its time (from the stream's start) is up and every frame sent has
+ * arrived.
  */
 final class BenchCall {
 
@@ -21,7 +22,7 @@ final class BenchCall {
     private static final int DELTA_BYTES = 800; // 100 ms of mu-law per delta
     private static final Duration GREETING_PACE = Duration.ofMillis(20); // a 100 ms delta every 20 ms: 5x real time
     /** How long a hang-up waits for frames still in flight before the missing ones count as lost. */
-    private static final long SETTLE_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final long SETTLE_NANOS = Duration.ofSeconds(20).toNanos();
 
     final int index;
     private final Vertx vertx;
@@ -77,7 +78,7 @@ final class BenchCall {
         return done.future();
     }
 
-    /** The webhook now, the stream once its TwiML is in, the hang-up after the call's length. */
+    /** The webhook now, the stream once its TwiML is in, the hang-up after the call's length from then. */
     void place() {
         webhookAt = System.nanoTime();
         simulator.answerWebhook().compose(parameters -> {
@@ -89,9 +90,11 @@ final class BenchCall {
                 done.tryComplete();
             } else {
                 connectedAt = System.nanoTime();
+                // A call's length counts from its stream, as Twilio's does from the answer: a slow start must not
+                // shorten the conversation, or a loaded run would measure calls that never got to talk.
+                vertx.setTimer(Math.max(1, durationMillis), t -> hangUp());
             }
         });
-        vertx.setTimer(Math.max(1, durationMillis), t -> hangUp());
     }
 
     /** Caller audio reached the fake on {@code session} (on its event loop). */
@@ -146,13 +149,6 @@ final class BenchCall {
 
     /** The caller falls silent and the answers stop; it hangs up once every frame in flight has arrived. */
     private void hangUp() {
-        if (failure != null) {
-            return;
-        }
-        if (connectedAt == 0) { // Twilio opens the stream before a caller can hang up on it
-            vertx.setTimer(20, t -> hangUp());
-            return;
-        }
         ending = true;
         simulator.stopMedia();
         synchronized (this) {

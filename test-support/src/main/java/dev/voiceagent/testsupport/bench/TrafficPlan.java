@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * When each call of a traffic run arrives (its webhook, from the start of the run) and how long it lasts (webhook to
- * hang-up). Seeded, so the same command replays the same traffic.
+ * When each call of a traffic run arrives (its webhook, from the start of the run) and how long it lasts (from its
+ * media stream's start to its hang-up). Seeded, so the same command replays the same traffic.
  */
 record TrafficPlan(List<Arrival> arrivals) {
 

@@ -105,12 +105,21 @@ final class TrafficRun {
         result.put("webhookToSessionConfigured", Percentiles.of(Arrays.stream(calls)
                 .filter(c -> c.upstream != null && c.upstream.configuredAtNanos() != 0)
                 .mapToLong(c -> c.upstream.configuredAtNanos() - c.webhookAt).toArray()));
+        // Its two parts: until the core's upstream socket was accepted, then until its session.update (which waits
+        // for the caller-ID lookup).
+        result.put("webhookToUpstreamAccepted", Percentiles.of(Arrays.stream(calls).filter(c -> c.upstream != null)
+                .mapToLong(c -> c.upstream.acceptedAtNanos() - c.webhookAt).toArray()));
+        result.put("upstreamAcceptedToConfigured", Percentiles.of(Arrays.stream(calls)
+                .filter(c -> c.upstream != null && c.upstream.configuredAtNanos() != 0)
+                .mapToLong(c -> c.upstream.configuredAtNanos() - c.upstream.acceptedAtNanos()).toArray()));
         result.put("inbound", LoadBenchmark.direction(measures.inbound(), measures.inbound().latency()));
         result.put("outbound", LoadBenchmark.direction(measures.outbound(), measures.outbound().latency()));
         result.put("greetingFrames", measures.outbound().latencyBelow(BenchCall.GREETING_FRAMES));
         result.put("greetingBargeIn", percentiles(measures.greetingBargeIns()));
         result.put("laterBargeIn", percentiles(measures.bargeIns()));
         result.put("failedToStart", Arrays.stream(calls).filter(c -> c.failure != null).count());
+        result.put("sessionsConfigured", Arrays.stream(calls)
+                .filter(c -> c.upstream != null && c.upstream.configuredAtNanos() != 0).count());
         result.put("withoutUpstream", Arrays.stream(calls).filter(c -> c.failure == null && c.upstream == null).count());
         result.put("callsDropped", Arrays.stream(calls).filter(c -> c.dropped).count());
         result.put("twilioViolations", Arrays.stream(calls).mapToInt(BenchCall::violations).sum());
