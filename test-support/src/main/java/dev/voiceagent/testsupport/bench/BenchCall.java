@@ -171,6 +171,11 @@ final class BenchCall {
         done.tryComplete();
     }
 
+    /** Whether the caller hung up before saying a single frame (a very short call): no audio names its session. */
+    boolean silent() {
+        return simulator.mediaFramesSent() == 0;
+    }
+
     /** Problems the Twilio side saw: messages Twilio would refuse. */
     int violations() {
         return simulator.violations().size();

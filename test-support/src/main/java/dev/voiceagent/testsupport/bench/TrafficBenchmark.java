@@ -66,7 +66,7 @@ final class TrafficBenchmark {
         return report;
     }
 
-    /** A run, with the services' idle CPU per second measured just before it (timers, probes, metrics). */
+    /** A run, with the services' idle CPU per second (timers, probes; JIT aside) measured just before it. */
     private static Map<String, Object> measured(BenchSystem system, TrafficPlan plan, String label, Profiling profiling)
             throws Exception {
         Map<String, ProcessStats> idleBefore = TrafficRun.cpu(system);
@@ -86,7 +86,8 @@ final class TrafficBenchmark {
         Map<String, Double> idle = new LinkedHashMap<>();
         double services = 0;
         for (String service : system.phoneServices().keySet()) {
-            double perSecond = (idleAfter.get(service).cpuMillis() - idleBefore.get(service).cpuMillis())
+            // Without the JIT compilers, which may still be compiling what the warm-up ran.
+            double perSecond = (busy(idleAfter.get(service)) - busy(idleBefore.get(service)))
                     / (double) IDLE_SAMPLE.toSeconds();
             idle.put(service, perSecond);
             services += perSecond;
@@ -96,6 +97,10 @@ final class TrafficBenchmark {
         System.out.println("---- " + plan.calls() + " calls");
         result.forEach((key, value) -> System.out.println("  " + key + ": " + value));
         return result;
+    }
+
+    private static long busy(ProcessStats stats) {
+        return stats.cpuMillis() - stats.jitMillis();
     }
 
     /** Where JFR recordings and async-profiler profiles of the measured runs go; null: none. */

@@ -120,7 +120,9 @@ final class TrafficRun {
         result.put("failedToStart", Arrays.stream(calls).filter(c -> c.failure != null).count());
         result.put("sessionsConfigured", Arrays.stream(calls)
                 .filter(c -> c.upstream != null && c.upstream.configuredAtNanos() != 0).count());
-        result.put("withoutUpstream", Arrays.stream(calls).filter(c -> c.failure == null && c.upstream == null).count());
+        result.put("silentCalls", Arrays.stream(calls).filter(c -> c.failure == null && c.silent()).count());
+        result.put("withoutUpstream", Arrays.stream(calls).filter(c -> c.failure == null && c.upstream == null
+                && !c.silent()).count());
         result.put("callsDropped", Arrays.stream(calls).filter(c -> c.dropped).count());
         result.put("twilioViolations", Arrays.stream(calls).mapToInt(BenchCall::violations).sum());
         result.put("openAiViolations", system.openAi.sessions().stream().mapToInt(s -> s.violations().size()).sum());
