@@ -45,6 +45,7 @@ final class TrafficBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("mode", mode);
         report.put("options", options);
+        report.put("serviceJvmOptions", System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", ""));
         try (BenchSystem system = new BenchSystem(Math.max(plan.calls(), warmupCalls))) {
             report.put("rssKibAtStart", rss(system));
             if (warmupCalls > 0) {
