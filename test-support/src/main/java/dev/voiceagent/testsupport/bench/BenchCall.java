@@ -19,7 +19,7 @@ final class BenchCall {
     static final int GREETING_FRAMES = 100;
     static final int ANSWER_FRAMES = 50;
     static final int BARGE_IN_ANSWER_FRAMES = 100;
-    private static final int DELTA_BYTES = 800; // 100 ms of mu-law per delta
+    static final int DELTA_BYTES = 800; // 100 ms of mu-law per delta
     private static final Duration GREETING_PACE = Duration.ofMillis(20); // a 100 ms delta every 20 ms: 5x real time
     /** How long a hang-up waits for frames still in flight before the missing ones count as lost. */
     private static final long SETTLE_NANOS = Duration.ofSeconds(20).toNanos();
@@ -114,7 +114,7 @@ final class BenchCall {
     private void greet() {
         nextOutbound = GREETING_FRAMES;
         measures.outbound().excuse(index, 0, GREETING_FRAMES); // interrupted on purpose: the core drops its tail
-        upstream.streamAssistantAudio(frames(0, GREETING_FRAMES), DELTA_BYTES, GREETING_PACE, "");
+        upstream.streamAssistantAudio(FrameLedger.frames(index, 0, GREETING_FRAMES), DELTA_BYTES, GREETING_PACE, "");
         vertx.setTimer(500, t -> bargeIn(true));
         long timer = vertx.setPeriodic(3000, this::answer);
         synchronized (this) {
@@ -135,7 +135,7 @@ final class BenchCall {
             measures.outbound().excuse(index, from, from + count);
             vertx.setTimer(500, t -> bargeIn(false));
         }
-        upstream.streamAssistantAudio(frames(from, count), DELTA_BYTES);
+        upstream.streamAssistantAudio(FrameLedger.frames(index, from, count), DELTA_BYTES);
     }
 
     private void bargeIn(boolean inGreeting) {
@@ -179,13 +179,5 @@ final class BenchCall {
     /** Problems the Twilio side saw: messages Twilio would refuse. */
     int violations() {
         return simulator.violations().size();
-    }
-
-    private byte[] frames(int from, int count) {
-        byte[] audio = new byte[count * 160];
-        for (int f = 0; f < count; f++) {
-            System.arraycopy(FrameLedger.frame(index, from + f), 0, audio, f * 160, 160);
-        }
-        return audio;
     }
 }

@@ -35,32 +35,15 @@ final class FlightRecordings {
         for (QuarkusServiceProcess service : services.values()) {
             List<String> command = new java.util.ArrayList<>(List.of("JFR.start", "name=bench-" + run));
             command.addAll(SETTINGS);
-            jcmd(service, command);
+            Jcmd.run(service.pid(), command);
         }
         return recordings;
     }
 
-    void stop() throws IOException {
+    void stop() {
         for (Map.Entry<String, QuarkusServiceProcess> service : services.entrySet()) {
-            jcmd(service.getValue(), List.of("JFR.stop", "name=bench-" + run,
+            Jcmd.run(service.getValue().pid(), List.of("JFR.stop", "name=bench-" + run,
                     "filename=" + dir.resolve(service.getKey() + "-" + run + ".jfr")));
-        }
-    }
-
-    private static void jcmd(QuarkusServiceProcess service, List<String> arguments) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String jcmd = java.endsWith("java") ? java.substring(0, java.length() - 4) + "jcmd" : "jcmd";
-        List<String> command = new java.util.ArrayList<>(List.of(jcmd, Long.toString(service.pid())));
-        command.addAll(arguments);
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0 || output.contains("Could not") || output.contains("rror")) {
-                throw new IOException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
         }
     }
 }

@@ -39,6 +39,15 @@ final class FrameLedger {
         return frame;
     }
 
+    /** {@code count} tagged frames of a call from {@code from} on, as one chunk of audio. */
+    static byte[] frames(int call, int from, int count) {
+        byte[] audio = new byte[count * FRAME];
+        for (int f = 0; f < count; f++) {
+            System.arraycopy(frame(call, from + f), 0, audio, f * FRAME, FRAME);
+        }
+        return audio;
+    }
+
     synchronized void sent(int call, int sequence, long nanos) {
         if (sequence < sentAt[call].length) {
             sentAt[call][sequence] = nanos;

@@ -33,10 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadBenchmark {
 
-    private static final int ANSWER_FRAMES = 50; // 1 s of mu-law
-    private static final int BARGE_IN_ANSWER_FRAMES = 100;
-    private static final int DELTA_BYTES = 800; // 100 ms per delta
-
     /**
      * @param webSessions Socket.IO sessions through web-gateway beside the phone calls (0: phone only)
      * @param warmUp how long the calls run before measuring, so the services' JIT has compiled the hot path
@@ -108,12 +104,12 @@ public final class LoadBenchmark {
         int calls = config.calls();
         int seconds = (int) (config.duration().toSeconds() + config.warmUp().toSeconds());
         FrameLedger inbound = new FrameLedger(calls, seconds * 50 + 500);
-        FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
+        FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BenchCall.BARGE_IN_ANSWER_FRAMES);
         List<Long> bargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
         int web = config.webSessions();
         // A web chunk is 40 ms of 24 kHz PCM16 carrying twelve 160-byte tagged frames: 300 frames a second.
         FrameLedger webInbound = new FrameLedger(Math.max(web, 1), seconds * 300 + 3000);
-        FrameLedger webOutbound = new FrameLedger(Math.max(web, 1), (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
+        FrameLedger webOutbound = new FrameLedger(Math.max(web, 1), (seconds / 3 + 3) * BenchCall.BARGE_IN_ANSWER_FRAMES);
         List<Long> webBargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
         FakeRealtimeSession[] webUpstreams = new FakeRealtimeSession[web];
         FakeRealtimeSession[] sessions = new FakeRealtimeSession[calls];
@@ -324,14 +320,11 @@ public final class LoadBenchmark {
                     return; // a web session whose first audio has not arrived yet
                 }
                 boolean bargeIn = cycle[call]++ % 3 == 2;
-                int frames = bargeIn ? BARGE_IN_ANSWER_FRAMES : ANSWER_FRAMES;
-                byte[] answer = new byte[frames * 160];
-                for (int f = 0; f < frames; f++) {
-                    System.arraycopy(FrameLedger.frame(call, nextOutbound[call] + f), 0, answer, f * 160, 160);
-                }
+                int frames = bargeIn ? BenchCall.BARGE_IN_ANSWER_FRAMES : BenchCall.ANSWER_FRAMES;
+                byte[] answer = FrameLedger.frames(call, nextOutbound[call], frames);
                 int from = nextOutbound[call];
                 nextOutbound[call] += frames;
-                session.streamAssistantAudio(answer, DELTA_BYTES);
+                session.streamAssistantAudio(answer, BenchCall.DELTA_BYTES);
                 if (bargeIn) {
                     ledger.excuse(call, from, from + frames);
                     vertx.setTimer(500, t -> {
