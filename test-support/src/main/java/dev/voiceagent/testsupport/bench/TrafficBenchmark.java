@@ -88,7 +88,8 @@ final class TrafficBenchmark {
         double services = 0;
         for (String service : system.phoneServices().keySet()) {
             // Without the JIT compilers, which may still be compiling what the warm-up ran.
-            double perSecond = (busy(idleAfter.get(service)) - busy(idleBefore.get(service)))
+            // (A compiler thread that starts or ends in the sample can make it dip below zero by a tick.)
+            double perSecond = Math.max(0, busy(idleAfter.get(service)) - busy(idleBefore.get(service)))
                     / (double) IDLE_SAMPLE.toSeconds();
             idle.put(service, perSecond);
             services += perSecond;
