@@ -93,11 +93,7 @@ final class FrameLedger {
     synchronized long lost() {
         long lost = 0;
         for (int call = 0; call < sentAt.length; call++) {
-            for (int sequence = 0; sequence < sentAt[call].length; sequence++) {
-                if (sentAt[call][sequence] != 0 && !excused[call][sequence] && !received[call].get(sequence)) {
-                    lost++;
-                }
-            }
+            lost += pending(call);
         }
         return lost;
     }
