@@ -33,9 +33,10 @@ final class TrafficRun {
     static Map<String, Object> run(BenchSystem system, TrafficPlan plan) throws Exception {
         int count = plan.calls();
         int longestSeconds = (int) (plan.longestMillis() / 1000) + 1;
+        int answerFrames = BenchCall.GREETING_FRAMES + (longestSeconds / 3 + 2) * BenchCall.BARGE_IN_ANSWER_FRAMES;
         Measures measures = new Measures(new FrameLedger(count, longestSeconds * 50 + 500),
-                new FrameLedger(count, BenchCall.GREETING_FRAMES + (longestSeconds / 3 + 2) * BenchCall.BARGE_IN_ANSWER_FRAMES),
-                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
+                new FrameLedger(count, answerFrames), Collections.synchronizedList(new ArrayList<>()),
+                Collections.synchronizedList(new ArrayList<>()));
         BenchCall[] calls = new BenchCall[count];
         for (int i = 0; i < count; i++) {
             calls[i] = new BenchCall(i, plan.arrivals().get(i).durationMillis(), system, measures);
