@@ -21,7 +21,8 @@ public final class StreamTwiml {
         attribute(xml, mediaStreamUrl.toString()).append("\">");
         parameters.forEach((name, value) -> {
             if (value != null) {
-                attribute(attribute(xml.append("<Parameter name=\""), name).append("\" value=\""), value).append("\"/>");
+                attribute(xml.append("<Parameter name=\""), name).append("\" value=\"");
+                attribute(xml, value).append("\"/>");
             }
         });
         return xml.append("</Stream></Connect></Response>").toString();
