@@ -16,6 +16,8 @@ final class FrameLedger {
     private final int[] highest;
     private final boolean[][] excused;
     private long[] latencies = new long[1 << 16];
+    /** The sequence number of each latency sample, so a run can tell its first frames (a greeting) from the rest. */
+    private int[] latencySequences = new int[1 << 16];
     private int latencyCount;
     private long duplicates;
     private long reordered;
@@ -37,6 +39,15 @@ final class FrameLedger {
         return frame;
     }
 
+    /** {@code count} tagged frames of a call from {@code from} on, as one chunk of audio. */
+    static byte[] frames(int call, int from, int count) {
+        byte[] audio = new byte[count * FRAME];
+        for (int f = 0; f < count; f++) {
+            System.arraycopy(frame(call, from + f), 0, audio, f * FRAME, FRAME);
+        }
+        return audio;
+    }
+
     synchronized void sent(int call, int sequence, long nanos) {
         if (sequence < sentAt[call].length) {
             sentAt[call][sequence] = nanos;
@@ -56,8 +67,9 @@ final class FrameLedger {
         for (int offset = 0; offset + FRAME <= audio.length; offset += FRAME) {
             int call = buffer.getInt(offset);
             int sequence = buffer.getInt(offset + 4);
-            if (call < 0 || call >= received.length || sequence < 0 || sequence >= sentAt[call].length) {
-                continue;
+            if (call < 0 || call >= received.length || sequence < 0 || sequence >= sentAt[call].length
+                    || sentAt[call][sequence] == 0) {
+                continue; // not a frame this ledger saw leave (audio a hanging-up call was not meant to get)
             }
             if (received[call].get(sequence)) {
                 duplicates++;
@@ -70,7 +82,9 @@ final class FrameLedger {
             highest[call] = Math.max(highest[call], sequence);
             if (latencyCount == latencies.length) {
                 latencies = Arrays.copyOf(latencies, latencies.length * 2);
+                latencySequences = Arrays.copyOf(latencySequences, latencies.length);
             }
+            latencySequences[latencyCount] = sequence;
             latencies[latencyCount++] = nanos - sentAt[call][sequence];
         }
     }
@@ -79,13 +93,20 @@ final class FrameLedger {
     synchronized long lost() {
         long lost = 0;
         for (int call = 0; call < sentAt.length; call++) {
-            for (int sequence = 0; sequence < sentAt[call].length; sequence++) {
-                if (sentAt[call][sequence] != 0 && !excused[call][sequence] && !received[call].get(sequence)) {
-                    lost++;
-                }
-            }
+            lost += pending(call);
         }
         return lost;
+    }
+
+    /** Frames of one call that were sent, not excused, and have not arrived yet. */
+    synchronized int pending(int call) {
+        int pending = 0;
+        for (int sequence = 0; sequence < sentAt[call].length; sequence++) {
+            if (sentAt[call][sequence] != 0 && !excused[call][sequence] && !received[call].get(sequence)) {
+                pending++;
+            }
+        }
+        return pending;
     }
 
     synchronized long duplicates() {
@@ -107,5 +128,11 @@ final class FrameLedger {
 
     synchronized Percentiles latency() {
         return Percentiles.of(Arrays.copyOf(latencies, latencyCount));
+    }
+
+    /** Latencies of the frames whose sequence number is below {@code limit} (each call's first frames). */
+    synchronized Percentiles latencyBelow(int limit) {
+        return Percentiles.of(java.util.stream.IntStream.range(0, latencyCount)
+                .filter(i -> latencySequences[i] < limit).mapToLong(i -> latencies[i]).toArray());
     }
 }

@@ -10,7 +10,6 @@ import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
 import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,18 +21,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Loads the real phone path (telephony-gateway and realtime-core, packaged, each in its own JVM) with N simulated
- * Twilio calls against the fake OpenAI server, both in this JVM so that one clock times every frame end to end.
- * Each call streams tagged caller audio in real time; every 3 s the fake answers with a burst of tagged assistant
- * audio, and every third answer is interrupted by a barge-in. Prints and returns the figures.
+ * Loads the real phone path (telephony-gateway, realtime-core and mcp-tools, packaged, each in its own JVM; see
+ * {@link BenchSystem}) with simulated Twilio calls against the fake OpenAI server, both in this JVM so that one clock
+ * times every frame end to end. The steady mode (here) places N calls, then measures a window once all have started:
+ * each call streams tagged caller audio in real time; every 3 s the fake answers with a burst of tagged assistant
+ * audio, and every third answer is interrupted by a barge-in. The traffic modes, whose calls arrive and end all the
+ * time, are {@link TrafficBenchmark}'s. Prints and returns the figures.
  * <p>
- * Usage: {@code LoadBenchmark --calls 10,100,250,500 --seconds 60 [--warmup 15] [--out target/bench.json]}.
+ * Usage: {@code LoadBenchmark --calls 10,100,250,500 --seconds 60 [--warmup 15] [--out target/bench.json]}, or
+ * {@code LoadBenchmark --mode burst|churn|start-cost ...} (docs/benchmarks.md).
  */
 public final class LoadBenchmark {
-
-    private static final int ANSWER_FRAMES = 50; // 1 s of mu-law
-    private static final int BARGE_IN_ANSWER_FRAMES = 100;
-    private static final int DELTA_BYTES = 800; // 100 ms per delta
 
     /**
      * @param webSessions Socket.IO sessions through web-gateway beside the phone calls (0: phone only)
@@ -53,29 +51,45 @@ public final class LoadBenchmark {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15")));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("machine", machine());
-        if (rounds > 1) {
-            int calls = Integer.parseInt(options.getOrDefault("calls", "100").trim());
-            report.put("leakCheck", LeakCheck.run(new Config(calls, duration, warmUp), rounds));
+        String mode = options.getOrDefault("mode", "steady");
+        if (!mode.equals("steady")) {
+            report.putAll(traffic(mode, options));
         } else {
-            List<Map<String, Object>> runs = new ArrayList<>();
-            for (String calls : options.getOrDefault("calls", "10").split(",")) {
-                Config config = new Config(Integer.parseInt(calls.trim()),
-                        Integer.parseInt(options.getOrDefault("web", "0")), duration, warmUp);
-                try (BenchSystem system = new BenchSystem(config.calls(), config.webSessions())) {
-                    runs.add(run(config, system));
-                }
-            }
-            report.put("runs", runs);
+            report.putAll(steady(options));
         }
         Path out = Path.of(options.getOrDefault("out", "target/bench.json"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
         System.out.println("written " + out.toAbsolutePath());
+    }
+
+    /**
+     * A traffic mode ({@code burst}, {@code churn}, {@code start-cost}: see docs/benchmarks.md) on its own fresh
+     * services; options as on the command line, without the dashes.
+     */
+    public static Map<String, Object> traffic(String mode, Map<String, String> options) throws Exception {
+        return TrafficBenchmark.run(mode, options);
+    }
+
+    private static Map<String, Object> steady(Map<String, String> options) throws Exception {
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15")));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+        if (rounds > 1) {
+            int calls = Integer.parseInt(options.getOrDefault("calls", "100").trim());
+            return Map.of("leakCheck", LeakCheck.run(new Config(calls, duration, warmUp), rounds));
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (String calls : options.getOrDefault("calls", "10").split(",")) {
+            Config config = new Config(Integer.parseInt(calls.trim()),
+                    Integer.parseInt(options.getOrDefault("web", "0")), duration, warmUp);
+            try (BenchSystem system = new BenchSystem(config.calls(), config.webSessions())) {
+                runs.add(run(config, system));
+            }
+        }
+        return Map.of("runs", runs);
     }
 
     /** One run on its own fresh services; the returned map is also what goes into the JSON report. */
@@ -90,14 +104,15 @@ public final class LoadBenchmark {
         int calls = config.calls();
         int seconds = (int) (config.duration().toSeconds() + config.warmUp().toSeconds());
         FrameLedger inbound = new FrameLedger(calls, seconds * 50 + 500);
-        FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
+        FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BenchCall.BARGE_IN_ANSWER_FRAMES);
         List<Long> bargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
         int web = config.webSessions();
         // A web chunk is 40 ms of 24 kHz PCM16 carrying twelve 160-byte tagged frames: 300 frames a second.
         FrameLedger webInbound = new FrameLedger(Math.max(web, 1), seconds * 300 + 3000);
-        FrameLedger webOutbound = new FrameLedger(Math.max(web, 1), (seconds / 3 + 3) * BARGE_IN_ANSWER_FRAMES);
+        FrameLedger webOutbound = new FrameLedger(Math.max(web, 1), (seconds / 3 + 3) * BenchCall.BARGE_IN_ANSWER_FRAMES);
         List<Long> webBargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
         FakeRealtimeSession[] webUpstreams = new FakeRealtimeSession[web];
+        FakeRealtimeSession[] sessions = new FakeRealtimeSession[calls];
         Vertx vertx = system.vertx;
         FakeRealtimeServer openAi = system.openAi;
         QuarkusServiceProcess core = system.core;
@@ -111,6 +126,10 @@ public final class LoadBenchmark {
                             webUpstreams[java.nio.ByteBuffer.wrap(audio).getInt(0)] = session;
                             webInbound.received(audio, nanos);
                         } else {
+                            int call = java.nio.ByteBuffer.wrap(audio).getInt(0);
+                            if (call >= 0 && call < calls && sessions[call] == null) {
+                                sessions[call] = session; // known callers share numbers: audio tags tell calls apart
+                            }
                             inbound.received(audio, nanos);
                         }
                     }
@@ -126,19 +145,16 @@ public final class LoadBenchmark {
                 }));
         ProcessStats coreIdle = ProcessStats.of(core.pid());
         ProcessStats gatewayIdle = ProcessStats.of(gateway.pid());
-        URI stream = URI.create("ws://127.0.0.1:" + gateway.port() + "/media-stream");
 
         List<TwilioCallSimulator> simulators = new ArrayList<>();
         long[] placedAt = new long[calls];
         long[] speechStartedAt = new long[calls];
         for (int i = 0; i < calls; i++) {
             int call = i;
-            TwilioCallSimulator simulator = new TwilioCallSimulator(vertx, new TwilioCallSimulator.Call(
-                    gateway.baseUrl().resolve("/incoming-call"), "https://bench.example.com/incoming-call", null,
-                    caller(i), "CA" + i, publicUrl -> stream, sequence -> {
-                        inbound.sent(call, (int) sequence, System.nanoTime());
-                        return FrameLedger.frame(call, (int) sequence);
-                    }));
+            TwilioCallSimulator simulator = system.call(i, sequence -> {
+                inbound.sent(call, (int) sequence, System.nanoTime());
+                return FrameLedger.frame(call, (int) sequence);
+            });
             simulator.tap(new TwilioCallSimulator.MediaTap() {
                 @Override
                 public void media(byte[] audio, long nanos) {
@@ -157,19 +173,12 @@ public final class LoadBenchmark {
             placedAt[i] = System.nanoTime();
             simulator.placeCall().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
-        FakeRealtimeSession[] sessions = new FakeRealtimeSession[calls];
+        // Each call's first audio names its upstream session (the tap above); it flows once the session is configured.
+        await().atMost(30, TimeUnit.SECONDS).until(() -> java.util.Arrays.stream(sessions).allMatch(
+                session -> session != null));
         long[] readyAfter = new long[calls];
-        for (FakeRealtimeSession session : openAi.awaitSessions(calls)) {
-            // A session is accepted before its session.update arrives: wait for it (a loaded machine shows the gap).
-            await().atMost(30, TimeUnit.SECONDS).until(session::isConfigured);
-            String instructions = session.received("session.update").get(0).path("session")
-                    .path("instructions").asText();
-            for (int i = 0; i < calls; i++) {
-                if (instructions.contains(caller(i))) {
-                    sessions[i] = session;
-                    readyAfter[i] = session.configuredAtNanos() - placedAt[i];
-                }
-            }
+        for (int i = 0; i < calls; i++) {
+            readyAfter[i] = sessions[i].configuredAtNanos() - placedAt[i];
         }
 
         List<Long> timers = java.util.Collections.synchronizedList(new ArrayList<>()); // added on event loops
@@ -311,14 +320,11 @@ public final class LoadBenchmark {
                     return; // a web session whose first audio has not arrived yet
                 }
                 boolean bargeIn = cycle[call]++ % 3 == 2;
-                int frames = bargeIn ? BARGE_IN_ANSWER_FRAMES : ANSWER_FRAMES;
-                byte[] answer = new byte[frames * 160];
-                for (int f = 0; f < frames; f++) {
-                    System.arraycopy(FrameLedger.frame(call, nextOutbound[call] + f), 0, answer, f * 160, 160);
-                }
+                int frames = bargeIn ? BenchCall.BARGE_IN_ANSWER_FRAMES : BenchCall.ANSWER_FRAMES;
+                byte[] answer = FrameLedger.frames(call, nextOutbound[call], frames);
                 int from = nextOutbound[call];
                 nextOutbound[call] += frames;
-                session.streamAssistantAudio(answer, DELTA_BYTES);
+                session.streamAssistantAudio(answer, BenchCall.DELTA_BYTES);
                 if (bargeIn) {
                     ledger.excuse(call, from, from + frames);
                     vertx.setTimer(500, t -> {
@@ -345,7 +351,7 @@ public final class LoadBenchmark {
                 });
     }
 
-    private static Map<String, Object> direction(FrameLedger ledger, Percentiles latency) {
+    static Map<String, Object> direction(FrameLedger ledger, Percentiles latency) {
         Map<String, Object> direction = new LinkedHashMap<>();
         direction.put("frames", latency.samples());
         direction.put("latency", latency);
@@ -353,10 +359,6 @@ public final class LoadBenchmark {
         direction.put("duplicated", ledger.duplicates());
         direction.put("reordered", ledger.reordered());
         return direction;
-    }
-
-    private static String caller(int call) {
-        return String.format("+1555%07d", call);
     }
 
     private static void print(Map<String, Object> result) {

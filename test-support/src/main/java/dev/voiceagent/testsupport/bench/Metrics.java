@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,17 +19,7 @@ final class Metrics {
 
     /** Live heap: a full GC first (through jcmd, next to this JVM's java), so garbage does not count. */
     static double heapBytes(QuarkusServiceProcess service) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String jcmd = java.endsWith("java") ? java.substring(0, java.length() - 4) + "jcmd" : "jcmd";
-        try {
-            new ProcessBuilder(jcmd, Long.toString(service.pid()), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + jcmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Jcmd.run(service.pid(), List.of("GC.run"));
         return sum(service, "jvm_memory_used_bytes", "area=\"heap\"");
     }
 

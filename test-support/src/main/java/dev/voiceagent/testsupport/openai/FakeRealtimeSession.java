@@ -86,6 +86,7 @@ public final class FakeRealtimeSession {
     private volatile String inputFormat;
     private volatile boolean configured;
     private volatile long configuredAtNanos;
+    private final long acceptedAtNanos = System.nanoTime();
     private volatile boolean open = true;
     private boolean audioExchanged;
     private int pendingInputBytes;
@@ -120,6 +121,11 @@ public final class FakeRealtimeSession {
 
     public boolean isConfigured() {
         return configured;
+    }
+
+    /** {@link System#nanoTime()} when the session's websocket was accepted. */
+    public long acceptedAtNanos() {
+        return acceptedAtNanos;
     }
 
     /** {@link System#nanoTime()} of the first accepted {@code session.update}, or 0. */
