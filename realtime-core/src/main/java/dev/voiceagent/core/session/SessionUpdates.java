@@ -6,7 +6,7 @@ import dev.voiceagent.core.openai.ClientEvents;
 import java.time.LocalDate;
 
 /**
- * The {@code session.update} for the conversation's current agent: its instructions with the caller context, its
+ * The {@code session.update} for the conversation's current agent: its instructions with the caller and call context, its
  * tools on this channel, the call's audio formats, and the voice on a session's first update only.
  */
 final class SessionUpdates {
@@ -17,7 +17,7 @@ final class SessionUpdates {
     static String forCurrentAgent(ConversationSetup setup, ConversationServices services, ConversationHistory history,
             boolean firstOfSession) {
         String instructions = new CallerContext(setup.caller(), LocalDate.now(services.clock()),
-                history.callerContext()).render(history.agent());
+                history.callerContext(), setup.callContext()).render(history.agent());
         ObjectNode session = services.sessionConfig().session(setup.codec(), instructions, firstOfSession,
                 history.agent().voice());
         session.set("tools", services.agentTools().toolsFor(history.agent(), setup.channelName()));
