@@ -116,12 +116,10 @@ public class IncomingCallResource {
 
     /** No core can take the call: Twilio is told to apologise and hang up, or to dial the fallback number. */
     private Response withoutCore(String callSid) {
-        String answer = unavailable.fallbackNumber().isPresent() ? "dial" : "apology";
+        String answer = UnavailableTwiml.answer(unavailable);
         metrics.callWithoutCore(answer);
         LOG.infof("incoming call %s answered with %s: no realtime-core reachable (%s)", callSid, answer,
                 core.problem());
-        String twiml = unavailable.fallbackNumber().map(UnavailableTwiml::dial)
-                .orElseGet(() -> UnavailableTwiml.apologise(unavailable.message()));
-        return Response.ok(twiml, MediaType.TEXT_XML).build();
+        return Response.ok(UnavailableTwiml.render(unavailable), MediaType.TEXT_XML).build();
     }
 }
