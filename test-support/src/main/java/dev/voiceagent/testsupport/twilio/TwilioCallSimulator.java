@@ -12,8 +12,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Places one call the way Twilio does: a signed voice webhook, then the media stream the TwiML names, signed
@@ -130,7 +127,7 @@ public final class TwilioCallSimulator {
         }
         HttpClient client = vertx.createHttpClient();
         return client.request(request)
-                .compose(req -> req.send(formEncode(params)))
+                .compose(req -> req.send(TwilioCallbacks.formEncode(params)))
                 .compose(response -> response.body().compose(body -> {
                     webhookStatus = response.statusCode();
                     client.close();
@@ -326,13 +323,6 @@ public final class TwilioCallSimulator {
         if (socket != null && !socket.isClosed()) {
             socket.writeTextMessage(message.toString());
         }
-    }
-
-    private static String formEncode(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     // ---- what the test reads ----------------------------------------------------------------------------------
