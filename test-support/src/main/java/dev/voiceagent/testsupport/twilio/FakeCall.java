@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One call as the fake Twilio knows it: who, which way, its status and the TwiML (or URL) it runs now. Rendered as
@@ -27,6 +29,8 @@ public final class FakeCall {
     private volatile String status;
     private volatile String twiml;
     private volatile String url;
+    /** The parameters of the request that created it (an outbound call), or empty. */
+    private volatile Map<String, List<String>> placement = Map.of();
 
     FakeCall(String accountSid, String sid, String from, String to, String direction, String status) {
         this.accountSid = accountSid;
@@ -66,6 +70,21 @@ public final class FakeCall {
     /** The URL the call fetched its TwiML from, if it was given as a URL. */
     public String url() {
         return url;
+    }
+
+    /** A parameter of the request that placed this call (its callbacks, detection), or null. */
+    public String placedWith(String name) {
+        return CallParameters.first(placement, name);
+    }
+
+    /** Every value of a list parameter of the request that placed this call ({@code StatusCallbackEvent}). */
+    public List<String> placedWithAll(String name) {
+        return placement.getOrDefault(name, List.of()).stream()
+                .flatMap(value -> java.util.Arrays.stream(value.split(" "))).toList();
+    }
+
+    void placedWith(Map<String, List<String>> params) {
+        this.placement = Map.copyOf(params);
     }
 
     void status(String newStatus) {

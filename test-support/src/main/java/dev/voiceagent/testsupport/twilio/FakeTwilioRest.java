@@ -99,6 +99,11 @@ public final class FakeTwilioRest implements AutoCloseable {
         return Optional.ofNullable(calls.get(callSid));
     }
 
+    /** Twilio's side of a call the application placed: its status callbacks, its answer, the machine verdict. */
+    public PlacedCall placed(String callSid) {
+        return new PlacedCall(this, calls.get(callSid), callbacks);
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -239,6 +244,7 @@ public final class FakeTwilioRest implements AutoCloseable {
         FakeCall call = new FakeCall(accountSid, newSid("CA"), CallParameters.first(params, "From"),
                 CallParameters.first(params, "To"), "outbound-api", "queued");
         call.instructions(CallParameters.first(params, "Twiml"), CallParameters.first(params, "Url"));
+        call.placedWith(params);
         calls.put(call.sid(), call);
         return new Response(201, 0, call.toJson());
     }

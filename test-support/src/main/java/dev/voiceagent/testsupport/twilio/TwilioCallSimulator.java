@@ -91,11 +91,14 @@ public final class TwilioCallSimulator {
 
     /** Posts the webhook; when the TwiML connects a stream, opens it and starts talking. */
     public Future<Void> placeCall() {
-        return postWebhook().compose(twiml -> {
-            TwimlStream stream = TwimlStream.parse(twiml);
-            streamParameters = stream.parameters();
-            return connect(stream.url());
-        });
+        return postWebhook().compose(this::follow);
+    }
+
+    /** Runs TwiML Twilio fetched elsewhere (an outbound call's answer URL): opens its stream with its parameters. */
+    public Future<Void> follow(String twiml) {
+        TwimlStream stream = TwimlStream.parse(twiml);
+        streamParameters = stream.parameters();
+        return connect(stream.url());
     }
 
     /** Posts the webhook and returns the parameters its TwiML gives the stream, without opening the stream. */
