@@ -1,10 +1,9 @@
 package dev.voiceagent.telephony.outbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The body of {@code POST /v1/calls}, as documented; {@link CallRequestCheck} reads and checks it. */
+/** The body of {@code POST /v1/calls}, for its documentation; {@link CallRequestCheck} reads and checks it. */
 @Schema(name = "CallRequest", description = "A call to place. Unknown properties are refused.")
 public record CallRequest(
         @Schema(required = true, description = "The number to call, E.164", example = "+14155550100")
@@ -15,11 +14,11 @@ public record CallRequest(
         @Schema(description = "The agent that talks (one of outbound.agents); the first of them when absent",
                 example = "front_desk_phone")
         String agent,
-        @Schema(type = SchemaType.OBJECT, description = "What the agent should know about this call: text, or a JSON "
-                + "object given to the agent as compact JSON; at most outbound.max-context-bytes (2048) bytes "
-                + "of UTF-8. It reaches Twilio (in the URL of the call's TwiML), so put no secrets in it.",
+        @Schema(oneOf = {String.class, Map.class}, description = "What the agent should know about this call: "
+                + "text, or a JSON object given to the agent as compact JSON; at most outbound.max-context-bytes "
+                + "(2048) bytes of UTF-8. It reaches Twilio (in the URL of the call's TwiML), so put no secrets in it.",
                 example = "{\"purpose\":\"remind Jane of her hotel booking on Friday\",\"name\":\"Jane\"}")
-        JsonNode context,
+        Object context,
         @Schema(description = "Detect answering machines and what to do on one; no detection when absent")
         AnsweringMachine answeringMachine) {
 

@@ -70,6 +70,10 @@ public class OutboundCallbacksResource {
         }
         String sid = params.get("CallSid");
         String status = params.get("CallStatus");
+        if (sid == null || status == null) {
+            metrics.badRequest("status_callback"); // not Twilio's: it always sends both
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
         log.status(sid, status, params.get("CallDuration"));
         metrics.status(status);
         LOG.infof("outbound call %s to %s: %s%s", sid, CallerIds.mask(params.get("To")), status,
