@@ -1,11 +1,8 @@
 package dev.voiceagent.telephony.outbound;
 
 import com.twilio.rest.api.v2010.account.Call;
-import com.twilio.twiml.TwiMLException;
-import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Say;
 import com.twilio.type.Twiml;
+import dev.voiceagent.telephony.twilio.SpokenTwiml;
 import dev.voiceagent.telephony.twilio.rest.TwilioRest;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +31,7 @@ public class AnsweringMachines {
         this.rest = rest;
         this.log = log;
         this.metrics = metrics;
-        this.voice = config.answeringMachine().voice().filter(v -> !v.isBlank());
+        this.voice = config.answeringMachine().voice();
     }
 
     /** Never fails; completes once the call has been moved (or could not be). */
@@ -45,7 +42,8 @@ public class AnsweringMachines {
             return done(callSid, answeredBy, "talk");
         }
         boolean leaveMessage = machine && onMachine.leavesMessage();
-        String twiml = twiml(leaveMessage ? onMachine.message() : null);
+        // <Say voice>message</Say><Hangup/>, or a hang-up alone.
+        String twiml = SpokenTwiml.sayThen(leaveMessage ? onMachine.message() : null, voice, Optional.empty());
         return rest.call(client -> Call.updater(callSid).setTwiml(new Twiml(twiml)).update(client))
                 .compose(updated -> done(callSid, answeredBy, leaveMessage ? "message_left" : "hung_up"),
                         failure -> {
@@ -59,21 +57,5 @@ public class AnsweringMachines {
         metrics.answeredBy(answeredBy, action);
         LOG.infof("outbound call %s answered by %s: %s", callSid, answeredBy, action.replace('_', ' '));
         return Future.succeededFuture();
-    }
-
-    /** {@code <Say voice>message</Say><Hangup/>}, or a hang-up alone when {@code message} is null. */
-    String twiml(String message) {
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
-        if (message != null) {
-            Say.Builder say = new Say.Builder(message);
-            // Any voice Twilio offers: the SDK's enum lags behind, so the attribute is set as is.
-            voice.ifPresent(name -> say.option("voice", name));
-            response.say(say.build());
-        }
-        try {
-            return response.hangup(new Hangup.Builder().build()).build().toXml();
-        } catch (TwiMLException e) {
-            throw new IllegalStateException("cannot render TwiML", e);
-        }
     }
 }

@@ -1,10 +1,5 @@
 package dev.voiceagent.telephony.twilio;
 
-import com.twilio.twiml.TwiMLException;
-import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Say;
 import dev.voiceagent.telephony.core.CoreLinkConfig;
 
 /**
@@ -27,18 +22,7 @@ public final class UnavailableTwiml {
      * otherwise {@code <Response><Say voice>message</Say><Hangup/></Response>}.
      */
     public static String render(CoreLinkConfig.Unavailable config) {
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
         String message = config.fallbackNumber().isPresent() ? config.dialMessage() : config.message();
-        Say.Builder say = new Say.Builder(message);
-        // Any voice Twilio offers (e.g. Polly.Joanna-Neural): the SDK's enum lags behind, so the attribute is set as is.
-        config.voice().filter(voice -> !voice.isBlank()).ifPresent(voice -> say.option("voice", voice));
-        response.say(say.build());
-        config.fallbackNumber().ifPresentOrElse(number -> response.dial(new Dial.Builder(number).build()),
-                () -> response.hangup(new Hangup.Builder().build()));
-        try {
-            return response.build().toXml();
-        } catch (TwiMLException e) {
-            throw new IllegalStateException("cannot render TwiML", e);
-        }
+        return SpokenTwiml.sayThen(message, config.voice(), config.fallbackNumber());
     }
 }
