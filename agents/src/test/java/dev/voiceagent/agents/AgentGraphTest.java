@@ -49,6 +49,14 @@ class AgentGraphTest {
     }
 
     @Test
+    void anOutboundCallsContextIsAddedUnderItsOwnHeading() {
+        String text = new CallerContext("+14155550100", LocalDate.of(2026, 11, 24), null,
+                "Remind Jane of her booking on Friday.").render(agent("a"));
+        assertThat(text).isEqualTo("Hello +14155550100, today is 2026-11-24.\n\n" + CallerContext.CALL_CONTEXT_HEADING
+                + "Remind Jane of her booking on Friday.");
+    }
+
+    @Test
     void anAgentNoEntryAgentReachesIsNamed() {
         assertThatThrownBy(() -> new AgentGraph(List.of(agent("a"), agent("island")), Map.of("phone", "a")))
                 .hasMessageContaining("'island'").hasMessageContaining("reached");

@@ -269,8 +269,7 @@ public final class CoreConversation {
 
     /** What the lost conversation is resumed with: its first {@code start}, no pre-warm reference, the token. */
     SessionMessage.Start resumeStart() {
-        return new SessionMessage.Start(start.version(), start.channel(), start.codec(), start.caller(),
-                start.callId(), start.streamId(), null, start.traceparent(), start.agent(), resumeToken);
+        return start.resuming(resumeToken);
     }
 
     SessionMessage.Start start() {

@@ -49,9 +49,34 @@ public sealed interface SessionMessage {
      * @param agent name of the agent to start with, or null for the channel's default
      * @param resume the {@code resumeToken} of a conversation whose core or socket was lost, or null: the core that
      *        receives it restores that conversation from its checkpoint instead of beginning a new one
+     * @param context what the system that placed the call wants the agent to know (an outbound call's purpose, the
+     *        person called), as text added to the agent's instructions, or null; at most {@value #MAX_CONTEXT_CHARS}
+     *        characters
      */
     record Start(int version, Channel channel, AudioCodec codec, String caller, String callId, String streamId,
-            String sessionRef, String traceparent, String agent, String resume) implements FromGateway {
+            String sessionRef, String traceparent, String agent, String resume, String context)
+            implements FromGateway {
+
+        /** The longest {@code context} a core accepts; a gateway bounds what it is given well below. */
+        public static final int MAX_CONTEXT_CHARS = 8000;
+
+        /** A start without call context: every inbound call and web session. */
+        public Start(int version, Channel channel, AudioCodec codec, String caller, String callId, String streamId,
+                String sessionRef, String traceparent, String agent, String resume) {
+            this(version, channel, codec, caller, callId, streamId, sessionRef, traceparent, agent, resume, null);
+        }
+
+        /** This start without its pre-warm reference: a fresh session is opened. */
+        public Start withoutSessionRef() {
+            return new Start(version, channel, codec, caller, callId, streamId, null, traceparent, agent, resume,
+                    context);
+        }
+
+        /** This start as it resumes a lost conversation: no pre-warm reference, the resume token. */
+        public Start resuming(String resumeToken) {
+            return new Start(version, channel, codec, caller, callId, streamId, null, traceparent, agent,
+                    resumeToken, context);
+        }
     }
 
     /** The caller barged in: how much of each item that was playing they actually heard. */

@@ -21,6 +21,21 @@ class SessionCodecTest {
     }
 
     @Test
+    void anOutboundCallsContextTravelsInItsStartAndSurvivesAResume() {
+        String text = """
+                {"type":"start","version":2,"channel":"phone","codec":"pcmu","caller":"+14155550100",\
+                "callId":"CA7","agent":"front_desk_phone","context":"Reminder: table for 4 at 7 pm"}""";
+        SessionMessage.Start start = (SessionMessage.Start) decode(text);
+        assertThat(start.context()).isEqualTo("Reminder: table for 4 at 7 pm");
+        assertThat(decode(SessionCodec.encode(start))).isEqualTo(start);
+        assertThat(start.resuming("tok").context()).isEqualTo(start.context());
+        assertThat(start.resuming("tok").resume()).isEqualTo("tok");
+        assertThat(start.withoutSessionRef().context()).isEqualTo(start.context());
+        assertThat(SessionCodec.encode(new SessionMessage.Start(2, Channel.PHONE, AudioCodec.PCMU, null, "CA8", null,
+                null, null, null, null))).as("no context: no property").doesNotContain("context");
+    }
+
+    @Test
     void encodesCoreMessagesWithTheirWireNames() {
         assertThat(SessionCodec.encode(new SessionMessage.Ready("c1", "front_desk_phone", true,
                 "loopback (no AI)", null))).isEqualTo("{\"type\":\"ready\",\"conversationId\":\"c1\","

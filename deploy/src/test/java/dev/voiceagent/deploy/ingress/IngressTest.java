@@ -23,6 +23,9 @@ class IngressTest {
     void publicPathsReachTheirGateway(Bundle bundle) {
         assertThat(route(bundle, "/incoming-call")).contains("telephony-gateway");
         assertThat(route(bundle, "/media-stream")).contains("telephony-gateway");
+        assertThat(route(bundle, "/outbound-call/status")).contains("telephony-gateway");
+        assertThat(route(bundle, "/v1/calls")).contains("telephony-gateway");
+        assertThat(route(bundle, "/v1/calls/CA0123")).contains("telephony-gateway");
         assertThat(route(bundle, "/realtime-voice/")).contains("web-gateway");
         assertThat(route(bundle, "/")).contains("web-gateway");
         assertThat(route(bundle, "/voice-widget.js")).as("the script sites embed").contains("web-gateway");
@@ -31,11 +34,15 @@ class IngressTest {
         }
     }
 
-    /** Health and metrics share the HTTP port, so the Ingress must not route them; the core is internal. */
+    /**
+     * Health, metrics and the OpenAPI document share the HTTP port, so the Ingress must not route them; the core is
+     * internal.
+     */
     @ParameterizedTest
     @MethodSource("dev.voiceagent.deploy.manifest.Bundle#variants")
     void internalPathsAreNotRouted(Bundle bundle) {
-        for (String path : List.of("/q/metrics", "/q/health/ready", "/v1/prewarm", "/v1/conversations", "/mcp")) {
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui", "/v1/prewarm",
+                "/v1/conversations", "/mcp")) {
             assertThat(route(bundle, path)).as(path).isEmpty();
         }
     }

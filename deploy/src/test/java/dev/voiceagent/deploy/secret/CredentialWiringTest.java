@@ -21,15 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Internal authentication is wired in every variant: the core and both gateways share the internal secret, the core
- * holds a token mcp-tools accepts, each from the Secret and required (a pod without it must not start), and no
- * credential sits in a ConfigMap.
+ * holds a token mcp-tools accepts, the telephony gateway the tokens of its outbound calls API, each from the Secret
+ * and required (a pod without it must not start), and no credential sits in a ConfigMap.
  */
 class CredentialWiringTest {
 
     /** Each service and the credentials it cannot run without (production refuses to start when one is missing). */
     private static final Map<String, List<String>> CREDENTIALS = Map.of(
             "realtime-core", List.of("INTERNAL_AUTH_SECRET", "MCP_BOOKING_TOKEN"),
-            "telephony-gateway", List.of("INTERNAL_AUTH_SECRET"),
+            "telephony-gateway", List.of("INTERNAL_AUTH_SECRET", "OUTBOUND_API_TOKENS"),
             "web-gateway", List.of("INTERNAL_AUTH_SECRET"),
             "mcp-tools", List.of("MCP_AUTH_TOKENS"));
 

@@ -189,6 +189,10 @@ public class ConversationRegistry {
             return refuse(new Refusal("unknown_agent", "no agent '" + start.agent() + "' for channel "
                     + start.channel()));
         }
+        if (start.context() != null && start.context().length() > SessionMessage.Start.MAX_CONTEXT_CHARS) {
+            return refuse(new Refusal("context_too_large", "the call context is over "
+                    + SessionMessage.Start.MAX_CONTEXT_CHARS + " characters"));
+        }
         if (reserved.incrementAndGet() > config.maxSessions()) {
             reserved.decrementAndGet();
             return refuse(new Refusal("capacity", "this instance already runs its limit of "
@@ -196,7 +200,7 @@ public class ConversationRegistry {
         }
         ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.caller(),
                 start.callId(), agent.get(), resumeId == null ? lookUpPhoneSession(start, context)
-                        : Future.succeededFuture(null), prewarm, start.traceparent());
+                        : Future.succeededFuture(null), prewarm, start.traceparent(), start.context());
         Conversation conversation = new Conversation(resumeId == null ? UUID.randomUUID().toString() : resumeId,
                 setup, services, new VertxConversationLoop(context));
         conversations.put(conversation.id(), conversation);

@@ -34,6 +34,18 @@ class ConversationFlowTest {
     }
 
     @Test
+    void anOutboundCallsContextIsInTheInstructionsAfterAHandOffToo() {
+        InProcess call = new InProcess().callContext("Remind Jane of her booking on Friday.").ready();
+        FakeModel.Session session = call.model.session(0);
+        String frontDesk = session.sent("session.update").get(0).path("session").path("instructions").asText();
+        assertThat(frontDesk).contains("# Context of this call").endsWith("Remind Jane of her booking on Friday.");
+        session.functionCall("resp_1", "call_1", "transfer_to_hotel_booking", "{}");
+        assertThat(session.sent("session.update")).hasSize(2);
+        assertThat(session.sent("session.update").get(1).path("session").path("instructions").asText())
+                .isNotEqualTo(frontDesk).endsWith("Remind Jane of her booking on Friday.");
+    }
+
+    @Test
     void callerAudioIsHeldUntilTheSessionIsConfiguredThenSentInOrder() {
         InProcess call = new InProcess().phoneCall();
         call.conversation.onGatewayAudio(Buffer.buffer("AAAA"));

@@ -49,6 +49,7 @@ final class InProcess {
             "openai.api-key", "sk-test"));
     static final String SECRET = "in-process-test-secret";
     private String callerContext;
+    private String callContext;
     CheckpointStore checkpoints = new InMemoryCheckpointStore(loop.clock, Duration.ofMinutes(10));
     final ResumeTokens tokens = new ResumeTokens(SECRET, loop.clock, Duration.ofMinutes(10));
     private final AgentGraph graph = DemoAgents.graph();
@@ -62,6 +63,12 @@ final class InProcess {
     /** What the caller-ID lookup finds. */
     InProcess callerContext(String context) {
         this.callerContext = context;
+        return this;
+    }
+
+    /** What the system that placed the call wants the agent to know ({@code start.context}). */
+    InProcess callContext(String context) {
+        this.callContext = context;
         return this;
     }
 
@@ -88,7 +95,7 @@ final class InProcess {
 
     private ConversationSetup setup(Future<String> phoneSession) {
         return new ConversationSetup(Channel.PHONE, AudioCodec.PCMU, "+14155550100", "CA1",
-                graph.entryAgent("phone"), phoneSession, false, null);
+                graph.entryAgent("phone"), phoneSession, false, null, callContext);
     }
 
     private ConversationServices services() {

@@ -68,6 +68,16 @@ class PrewarmTest extends AgainstFakes {
     }
 
     @Test
+    void aCallContextOverTheLimitIsRefusedBeforeAnySessionOpens() {
+        String start = START.replace("}", ",\"context\":\"" + "x".repeat(SessionMessage.Start.MAX_CONTEXT_CHARS + 1)
+                + "\"}");
+        given().contentType("application/json").body(start)
+                .when().post("/v1/prewarm")
+                .then().statusCode(503).body("error", org.hamcrest.Matchers.equalTo("context_too_large"));
+        assertThat(fake.sessions()).isEmpty();
+    }
+
+    @Test
     void aMalformedPrewarmRequestIsRefused() {
         given().contentType("application/json").body("{\"type\":\"start\",\"version\":7}")
                 .when().post("/v1/prewarm")

@@ -15,6 +15,7 @@ final class CallMeter {
     private int framesIn;
     private int framesOut;
     private boolean firstAudioSent;
+    private boolean badInputSeen;
     private long startNanos;
 
     CallMeter(GatewayMetrics metrics) {
@@ -45,6 +46,14 @@ final class CallMeter {
             firstAudioSent = true;
             metrics.firstAudio(Duration.ofNanos(nowNanos - startNanos));
         }
+    }
+
+    /** Counts bad input; true the first time in the call: it is logged once per call (WARN), then at DEBUG. */
+    boolean badInput(String kind) {
+        metrics.badInput(kind);
+        boolean first = !badInputSeen;
+        badInputSeen = true;
+        return first;
     }
 
     /** @return how long the call lasted */

@@ -18,19 +18,21 @@ public class CallServices {
     private final StreamTickets tickets;
     private final Timers timers;
     private final LongSupplier nanoClock;
+    private final FallbackPort fallback;
 
     @Inject
     public CallServices(CoreLinkPort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
-            Vertx vertx) {
+            Vertx vertx, FallbackPort fallback) {
         this(core, metrics, limits, tickets, (delayMs, action) -> {
             long id = vertx.setTimer(delayMs, t -> action.run());
             return () -> vertx.cancelTimer(id);
-        }, System::nanoTime);
+        }, System::nanoTime, fallback);
     }
 
     /** @param nanoClock monotonic time, the only clock a call reads (playback, rate limits, latency) */
     public CallServices(CorePort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
-            Timers timers, LongSupplier nanoClock) {
+            Timers timers, LongSupplier nanoClock, FallbackPort fallback) {
+        this.fallback = fallback;
         this.core = core;
         this.metrics = metrics;
         this.limits = limits;
@@ -57,6 +59,10 @@ public class CallServices {
 
     Timers timers() {
         return timers;
+    }
+
+    FallbackPort fallback() {
+        return fallback;
     }
 
     long nanoTime() {

@@ -3,8 +3,10 @@ package dev.voiceagent.telephony.call;
 import dev.voiceagent.session.AudioCodec;
 import dev.voiceagent.session.Channel;
 import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.telephony.twilio.CallAnswerer;
 import dev.voiceagent.telephony.twilio.StreamTickets;
 import dev.voiceagent.telephony.twilio.TwilioInbound;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -32,10 +34,14 @@ final class StreamStart {
                 : Optional.of(new Refusal(ticket.label(), 1008, "stream not bound to this call"));
     }
 
-    /** The session protocol's {@code start}: the caller, the call, and the pre-warmed session if there is one. */
+    /**
+     * The session protocol's {@code start}: the caller, the call, the pre-warmed session if there is one, and an
+     * outbound call's agent and context (parameters of our own TwiML, like the others).
+     */
     static SessionMessage.Start toCore(TwilioInbound.Start start) {
+        Map<String, String> parameters = start.customParameters();
         return new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU,
-                start.customParameters().get("From"), start.callSid(), start.streamSid(),
-                start.customParameters().get("session"), null, null, null);
+                parameters.get("From"), start.callSid(), start.streamSid(), parameters.get("session"), null,
+                parameters.get(CallAnswerer.AGENT), null, parameters.get(CallAnswerer.CONTEXT));
     }
 }

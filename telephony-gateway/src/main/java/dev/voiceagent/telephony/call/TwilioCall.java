@@ -28,13 +28,12 @@ public final class TwilioCall implements CoreConversation.Listener {
     private final CallerPlayout playout;
     private final PendingAudio pendingAudio;
     private final CallMeter meter;
+    private final CallFallback fallback;
     private final Timers.Cancellable startTimeout;
     private Timers.Cancellable playoutTimeout;
     private String streamSid;
     private CorePort.Conversation conversation;
     private boolean ended;
-    /** Bad input is logged once per call (and counted every time). */
-    private boolean badInputLogged;
     /** The core ended the conversation; the call closes once the caller has heard the last audio. */
     private boolean endingAfterPlayback;
 
@@ -46,6 +45,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         this.playout = new CallerPlayout(twilio, guard, services.limits());
         this.pendingAudio = new PendingAudio(services.limits().pendingAudioChars());
         this.meter = new CallMeter(services.metrics());
+        this.fallback = new CallFallback(services.fallback());
         this.startTimeout = services.timers().schedule(services.limits().startTimeout().toMillis(), this::noStart);
     }
 
@@ -84,7 +84,7 @@ public final class TwilioCall implements CoreConversation.Listener {
                 }
             }
             case TwilioInbound.Dtmf dtmf -> toCore(new SessionMessage.Dtmf(dtmf.digit()));
-            case TwilioInbound.Stop stop -> end("stop", 1000, "call ended");
+            case TwilioInbound.Stop stop -> end(fallback.isUnderway() ? "fallback" : "stop", 1000, "call ended");
             case TwilioInbound.Unknown unknown -> badInput("unknown_event", "event '" + unknown.event() + "'");
         }
     }
@@ -131,12 +131,13 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
         startTimeout.cancel();
         streamSid = start.streamSid();
+        fallback.started(start.callSid());
         playout.started(streamSid);
         meter.started(services.nanoTime());
         services.core().open(StreamStart.toCore(start), this).onComplete(result -> {
             if (result.failed()) {
                 LOG.warnf("call %s: cannot reach realtime-core: %s", start.callSid(), result.cause().getMessage());
-                end("core_unreachable", 1011, "service unavailable");
+                fallback.takeOver("core_unreachable", () -> end("core_unreachable", 1011, "service unavailable"));
                 return;
             }
             conversation = result.result().conversation();
@@ -155,7 +156,7 @@ public final class TwilioCall implements CoreConversation.Listener {
             badInput("media_before_start", "media before start");
             return;
         }
-        if (!"inbound".equals(media.track())) {
+        if (!"inbound".equals(media.track()) || fallback.isUnderway()) {
             return;
         }
         if (!Base64Audio.isValid(media.payload())) {
@@ -178,6 +179,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         if (ended) {
             return; // already in flight when the call ended
         }
+        fallback.heard(message);
         switch (message) {
             case SessionMessage.Ready ready -> LOG.infof("call %s started: conversation %s, agent %s, model %s%s",
                     streamSid, ready.conversationId(), ready.agent(), ready.model(),
@@ -227,7 +229,7 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     @Override
     public void onClosed() {
-        if (!endingAfterPlayback) {
+        if (!endingAfterPlayback && !fallback.isUnderway()) {
             end("core_closed", 1000, "conversation ended");
         }
     }
@@ -240,19 +242,19 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     /** Shutdown with the call still on: the core has the caller told goodbye, then ends the conversation. */
     public void drain() {
-        if (ended) {
-            return;
-        }
-        if (conversation == null) {
+        if (!ended && conversation == null) {
             end("shutdown", 1001, "gateway shutting down");
-            return;
+        } else if (!ended) {
+            conversation.send(new SessionMessage.End(SessionMessage.End.DRAIN));
         }
-        conversation.send(new SessionMessage.End(SessionMessage.End.DRAIN));
     }
 
     /** Twilio drops what it has not played when the stream closes, so a goodbye would be cut: wait for the marks. */
     private void endAfterPlayback(String reason) {
         LOG.debugf("call %s: the core ended the conversation: %s", streamSid, reason);
+        if (fallback.takeOver(reason, () -> end("core_ended", 1000, "conversation ended"))) {
+            return;
+        }
         if (!playout.isPlaying()) {
             end("core_ended", 1000, "conversation ended");
             return;
@@ -277,10 +279,8 @@ public final class TwilioCall implements CoreConversation.Listener {
     }
 
     private void badInput(String kind, String detail) {
-        services.metrics().badInput(kind);
-        Logger.Level level = badInputLogged ? Logger.Level.DEBUG : Logger.Level.WARN;
-        badInputLogged = true;
-        LOG.logf(level, "call %s: refused %s", streamSid == null ? "(not started)" : streamSid, detail);
+        LOG.logf(meter.badInput(kind) ? Logger.Level.WARN : Logger.Level.DEBUG, "call %s: refused %s",
+                streamSid == null ? "(not started)" : streamSid, detail);
     }
 
     private void end(String reason, int closeCode, String closeReason) {

@@ -53,17 +53,12 @@ public class CoreLink {
     public Future<Opened> open(SessionMessage.Start start, CoreConversation.Listener listener) {
         Optional<SessionReference.Claims> claims = references.flatMap(r -> r.verify(start.sessionRef()));
         URI core = claims.map(SessionReference.Claims::coreUrl).orElse(config.url());
-        SessionMessage.Start sent = claims.isPresent() ? start : withoutReference(start);
+        SessionMessage.Start sent = claims.isPresent() ? start : start.withoutSessionRef();
         return connections.open(core, config.url(), sent, listener).map(c -> new Opened(c, claims));
     }
 
     public CoreReachability reachability() {
         return reachability;
-    }
-
-    private static SessionMessage.Start withoutReference(SessionMessage.Start start) {
-        return new SessionMessage.Start(start.version(), start.channel(), start.codec(), start.caller(),
-                start.callId(), start.streamId(), null, start.traceparent(), start.agent(), start.resume());
     }
 
     @PreDestroy

@@ -40,13 +40,23 @@ public interface CoreLinkConfig {
     @WithDefault("2s")
     Duration probeInterval();
 
-    /** What a call that arrives while no core is reachable is answered with. */
+    /** What a call the AI cannot answer (no core reachable, or the model refuses a session) is answered with. */
     Unavailable unavailable();
 
     interface Unavailable {
         /** Said to the caller before hanging up, when there is no fallback number. */
         @WithDefault("We are sorry, our assistant cannot take your call right now. Please call again in a few minutes.")
         String message();
+
+        /** Said to the caller before the call is dialled to the fallback number. */
+        @WithDefault("We are sorry, our assistant cannot take your call right now. We are connecting you to a colleague.")
+        String dialMessage();
+
+        /**
+         * Twilio voice the message is said in ({@code <Say voice>}, e.g. {@code Polly.Joanna-Neural} or
+         * {@code alice}); Twilio's default voice when unset. Env: CORE_FALLBACK_VOICE.
+         */
+        Optional<String> voice();
 
         /** E.164 number the call is dialled to instead (a human desk, another region); none by default. Env: CORE_FALLBACK_NUMBER. */
         Optional<String> fallbackNumber();

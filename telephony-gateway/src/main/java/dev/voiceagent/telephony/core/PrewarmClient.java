@@ -64,13 +64,23 @@ public class PrewarmClient {
         return config.sessionRefSecret().isPresent();
     }
 
-    /** Never fails: any problem becomes an outcome without a reference, and the stream starts a fresh session. */
+    /** An inbound call: the phone channel's entry agent, no call context. */
     public Future<Outcome> prewarm(String caller, String callSid) {
+        return prewarm(caller, callSid, null, null);
+    }
+
+    /**
+     * Never fails: any problem becomes an outcome without a reference, and the stream starts a fresh session.
+     *
+     * @param agent the agent to start with, or null for the phone channel's entry agent
+     * @param context the call context for the agent's instructions ({@code start.context}), or null
+     */
+    public Future<Outcome> prewarm(String caller, String callSid, String agent, String context) {
         if (!enabled()) {
             return Future.succeededFuture(new Outcome(Optional.empty(), "disabled"));
         }
         String body = SessionCodec.encode(new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE,
-                AudioCodec.PCMU, caller, callSid, null, null, currentTraceparent(), null, null));
+                AudioCodec.PCMU, caller, callSid, null, null, currentTraceparent(), agent, null, context));
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(config.url().resolve("/v1/prewarm").toString())
                 .putHeader("content-type", "application/json")

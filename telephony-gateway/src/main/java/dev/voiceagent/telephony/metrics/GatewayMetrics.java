@@ -80,6 +80,15 @@ public class GatewayMetrics {
                 .register(registry).increment();
     }
 
+    /**
+     * A call the AI could not answer once its stream had begun, handed back to Twilio: {@code reason}
+     * ({@code core_unreachable}, {@code model_refused}, {@code core_refused}) and what Twilio was told
+     * ({@code apology}, {@code dial}; {@code failed} or {@code unavailable} when it could not be told).
+     */
+    public void fallback(String reason, String answer) {
+        registry.counter("voice.gateway.fallbacks", "reason", reason, "answer", answer).increment();
+    }
+
     public int activeCalls() {
         return activeCalls.get();
     }

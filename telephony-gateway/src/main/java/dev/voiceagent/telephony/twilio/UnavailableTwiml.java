@@ -1,36 +1,28 @@
 package dev.voiceagent.telephony.twilio;
 
-import com.twilio.twiml.TwiMLException;
-import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Say;
+import dev.voiceagent.telephony.core.CoreLinkConfig;
 
 /**
- * The TwiML answer to a call that no core can take: an apology and a hang-up, or the call dialled on to a
- * fallback number. Never a media stream that would die at once.
+ * The TwiML for a call the AI cannot answer (no core can take it, or the model refuses a session): the caller is
+ * told so in the configured voice, then the call is dialled on to the fallback number or hung up. Never a media
+ * stream that would die at once.
  */
 public final class UnavailableTwiml {
 
     private UnavailableTwiml() {
     }
 
-    /** {@code <Response><Say>message</Say><Hangup/></Response>} */
-    public static String apologise(String message) {
-        return render(new VoiceResponse.Builder().say(new Say.Builder(message).build())
-                .hangup(new Hangup.Builder().build()));
+    /** What the caller gets: {@code dial} (a fallback number is configured) or {@code apology} (a hang-up). */
+    public static String answer(CoreLinkConfig.Unavailable config) {
+        return config.fallbackNumber().isPresent() ? "dial" : "apology";
     }
 
-    /** {@code <Response><Dial>number</Dial></Response>} */
-    public static String dial(String number) {
-        return render(new VoiceResponse.Builder().dial(new Dial.Builder(number).build()));
-    }
-
-    private static String render(VoiceResponse.Builder response) {
-        try {
-            return response.build().toXml();
-        } catch (TwiMLException e) {
-            throw new IllegalStateException("cannot render TwiML", e);
-        }
+    /**
+     * {@code <Response><Say voice>dial-message</Say><Dial>number</Dial></Response>} with a fallback number,
+     * otherwise {@code <Response><Say voice>message</Say><Hangup/></Response>}.
+     */
+    public static String render(CoreLinkConfig.Unavailable config) {
+        String message = config.fallbackNumber().isPresent() ? config.dialMessage() : config.message();
+        return SpokenTwiml.sayThen(message, config.voice(), config.fallbackNumber());
     }
 }

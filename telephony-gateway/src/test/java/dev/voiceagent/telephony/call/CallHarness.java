@@ -1,5 +1,6 @@
 package dev.voiceagent.telephony.call;
 
+import dev.voiceagent.session.SessionMessage;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
 import dev.voiceagent.telephony.twilio.StreamTickets;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -25,6 +26,7 @@ final class CallHarness {
     final ManualClock clock = new ManualClock();
     final FakeTwilioSocket twilio = new FakeTwilioSocket();
     final FakeCore core = new FakeCore();
+    final FakeFallback fallback = new FakeFallback();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final StreamLimits limits;
     final StreamTickets tickets;
@@ -41,7 +43,7 @@ final class CallHarness {
                 .withSources(new PropertiesConfigSource(limitOverrides, "test", 500)).build()
                 .getConfigMapping(StreamLimits.class);
         this.tickets = new StreamTickets(Optional.of(AUTH_TOKEN), Duration.ofSeconds(30), clock);
-        this.services = new CallServices(core, new GatewayMetrics(registry), limits, tickets, clock, clock);
+        this.services = new CallServices(core, new GatewayMetrics(registry), limits, tickets, clock, clock, fallback);
         this.call = new TwilioCall(twilio, services);
     }
 
@@ -57,11 +59,18 @@ final class CallHarness {
         return this;
     }
 
-    /** Started, and the core's conversation open. */
-    CallHarness answered() {
+    /** Started, and the core's conversation open, not ready yet. */
+    CallHarness opened() {
         started();
         core.answer();
         core.take();
+        return this;
+    }
+
+    /** Started, the core's conversation open and ready: its upstream session is configured. */
+    CallHarness answered() {
+        opened();
+        call.onMessage(new SessionMessage.Ready("conv-1", "front_desk_phone", false, "gpt-realtime", null));
         return this;
     }
 

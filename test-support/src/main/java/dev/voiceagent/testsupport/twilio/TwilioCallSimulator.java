@@ -12,8 +12,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Places one call the way Twilio does: a signed voice webhook, then the media stream the TwiML names, signed
@@ -94,11 +91,14 @@ public final class TwilioCallSimulator {
 
     /** Posts the webhook; when the TwiML connects a stream, opens it and starts talking. */
     public Future<Void> placeCall() {
-        return postWebhook().compose(twiml -> {
-            TwimlStream stream = TwimlStream.parse(twiml);
-            streamParameters = stream.parameters();
-            return connect(stream.url());
-        });
+        return postWebhook().compose(this::follow);
+    }
+
+    /** Runs TwiML Twilio fetched elsewhere (an outbound call's answer URL): opens its stream with its parameters. */
+    public Future<Void> follow(String twiml) {
+        TwimlStream stream = TwimlStream.parse(twiml);
+        streamParameters = stream.parameters();
+        return connect(stream.url());
     }
 
     /** Posts the webhook and returns the parameters its TwiML gives the stream, without opening the stream. */
@@ -130,7 +130,7 @@ public final class TwilioCallSimulator {
         }
         HttpClient client = vertx.createHttpClient();
         return client.request(request)
-                .compose(req -> req.send(formEncode(params)))
+                .compose(req -> req.send(TwilioCallbacks.formEncode(params)))
                 .compose(response -> response.body().compose(body -> {
                     webhookStatus = response.statusCode();
                     client.close();
@@ -326,13 +326,6 @@ public final class TwilioCallSimulator {
         if (socket != null && !socket.isClosed()) {
             socket.writeTextMessage(message.toString());
         }
-    }
-
-    private static String formEncode(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     // ---- what the test reads ----------------------------------------------------------------------------------
