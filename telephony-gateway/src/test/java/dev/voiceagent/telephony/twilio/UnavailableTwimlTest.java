@@ -2,20 +2,16 @@ package dev.voiceagent.telephony.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.voiceagent.telephony.core.CoreLinkConfig;
+import dev.voiceagent.telephony.core.UnavailableSettings;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UnavailableTwimlTest {
 
     /** The configuration as its mapping would give it. */
-    record Fallback(String message, String dialMessage, Optional<String> voice, Optional<String> fallbackNumber)
-            implements CoreLinkConfig.Unavailable {
-    }
-
     @Test
     void anApologyIsSaidAndTheCallHungUp() {
-        Fallback config = new Fallback("Sorry & goodbye.", "unused", Optional.empty(), Optional.empty());
+        UnavailableSettings config = new UnavailableSettings("Sorry & goodbye.", "unused", Optional.empty(), Optional.empty());
         assertThat(UnavailableTwiml.answer(config)).isEqualTo("apology");
         assertThat(UnavailableTwiml.render(config))
                 .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Sorry &amp; goodbye.</Say>"
@@ -24,7 +20,7 @@ class UnavailableTwimlTest {
 
     @Test
     void withAFallbackNumberTheCallerIsToldThenDialledOnInTheConfiguredVoice() {
-        Fallback config = new Fallback("unused", "Connecting you.", Optional.of("Polly.Joanna-Neural"),
+        UnavailableSettings config = new UnavailableSettings("unused", "Connecting you.", Optional.of("Polly.Joanna-Neural"),
                 Optional.of("+18005550123"));
         assertThat(UnavailableTwiml.answer(config)).isEqualTo("dial");
         assertThat(UnavailableTwiml.render(config))

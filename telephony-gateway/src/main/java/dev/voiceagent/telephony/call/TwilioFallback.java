@@ -1,10 +1,10 @@
-package dev.voiceagent.telephony.twilio;
+package dev.voiceagent.telephony.call;
 
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.Twiml;
-import dev.voiceagent.telephony.call.FallbackPort;
 import dev.voiceagent.telephony.core.CoreLinkConfig;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
+import dev.voiceagent.telephony.twilio.UnavailableTwiml;
 import dev.voiceagent.telephony.twilio.rest.TwilioRest;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,11 @@
-package dev.voiceagent.telephony.twilio;
+package dev.voiceagent.telephony.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voiceagent.telephony.core.CoreLinkConfig;
+import dev.voiceagent.telephony.core.UnavailableSettings;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
+import dev.voiceagent.telephony.twilio.UnavailableTwiml;
 import dev.voiceagent.telephony.twilio.rest.RestAgainstFake;
 import dev.voiceagent.telephony.twilio.rest.TwilioRest;
 import dev.voiceagent.testsupport.twilio.FakeTwilioRest;
@@ -25,7 +27,7 @@ class TwilioFallbackTest {
     private final Vertx vertx = Vertx.vertx();
     private final FakeTwilioRest twilio = FakeTwilioRest.start(vertx, ACCOUNT, TOKEN);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final UnavailableTwimlTest.Fallback unavailable = new UnavailableTwimlTest.Fallback("Sorry.",
+    private final UnavailableSettings unavailable = new UnavailableSettings("Sorry.",
             "Connecting you.", Optional.of("alice"), Optional.of("+18005550123"));
 
     @AfterEach
