@@ -15,13 +15,19 @@ import java.util.Objects;
  * @param handoffs names of the agents it may hand the conversation to
  * @param voice the voice when this agent starts the conversation, or null for the configured one; the Realtime
  *        API cannot change the voice once audio has been produced, so an agent handed to keeps the session's voice
+ * @param humanHandoff whether (and to which configured target) it may hand the caller to a person, or null
  */
 public record Agent(String name, String description, String instructions, List<ToolReference> tools,
-        List<String> handoffs, String voice) {
+        List<String> handoffs, String voice, HumanHandoff humanHandoff) {
 
     public Agent(String name, String description, String instructions, List<ToolReference> tools,
             List<String> handoffs) {
-        this(name, description, instructions, tools, handoffs, null);
+        this(name, description, instructions, tools, handoffs, null, null);
+    }
+
+    public Agent(String name, String description, String instructions, List<ToolReference> tools,
+            List<String> handoffs, String voice) {
+        this(name, description, instructions, tools, handoffs, voice, null);
     }
 
     public Agent {
@@ -29,9 +35,18 @@ public record Agent(String name, String description, String instructions, List<T
         if (!name.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("agent name '" + name + "' must use letters, digits and '_' only");
         }
+        if (("transfer_to_" + name).equals(HumanHandoff.FUNCTION)) {
+            throw new IllegalArgumentException("agent name '" + name + "' is taken: " + HumanHandoff.FUNCTION
+                    + " hands the caller to a person");
+        }
         Objects.requireNonNull(instructions, "instructions of " + name);
         tools = List.copyOf(tools);
         handoffs = List.copyOf(handoffs);
+    }
+
+    /** This agent, able to hand the caller to a person at {@code handoff}'s target. */
+    public Agent withHumanHandoff(HumanHandoff handoff) {
+        return new Agent(name, description, instructions, tools, handoffs, voice, handoff);
     }
 
     /** The name of the function other agents call to hand the conversation to this one. */

@@ -62,4 +62,22 @@ class AgentGraphTest {
         assertThat(graph.agent("hotel_booking").orElseThrow().transferFunction()).isEqualTo("transfer_to_hotel_booking");
         assertThat(graph.agents()).hasSize(7);
     }
+
+    @Test
+    void theFrontDesksMayHandTheCallerToAPersonAndTheSpecialistsSendThemBack() {
+        AgentGraph graph = DemoAgents.graph();
+        assertThat(graph.entryAgent("phone").humanHandoff()).isEqualTo(HumanHandoff.DEFAULT);
+        assertThat(graph.entryAgent("web").humanHandoff()).isEqualTo(HumanHandoff.DEFAULT);
+        assertThat(graph.entryAgent("phone").instructions()).contains(HumanHandoff.FUNCTION);
+        assertThat(graph.agent("hotel_booking").orElseThrow().humanHandoff()).isNull();
+        assertThat(graph.agent("hotel_booking").orElseThrow().instructions()).doesNotContain(HumanHandoff.FUNCTION);
+    }
+
+    @Test
+    void anAgentWhoseHandOffWouldShadowTheHumanTransferIsRefused() {
+        assertThatThrownBy(() -> agent("human")).hasMessageContaining("transfer_to_human");
+        assertThatThrownBy(() -> new HumanHandoff("billing desk")).hasMessageContaining("billing desk");
+        assertThat(agent("a").withHumanHandoff(new HumanHandoff("billing")).humanHandoff().target())
+                .isEqualTo("billing");
+    }
 }

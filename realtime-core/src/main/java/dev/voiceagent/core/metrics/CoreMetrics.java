@@ -143,6 +143,15 @@ public class CoreMetrics {
         registry.counter("voice.core.handoffs", "to", to).increment();
     }
 
+    /**
+     * A hand-off to a person: {@code requested} (the model asked, its arguments fit), {@code bad_arguments},
+     * {@code sent} (the gateway was asked to move the caller), {@code transferred} (the gateway did), or what the
+     * gateway reported back: {@code failed}, {@code no-answer}, {@code busy} ({@code other} for anything else).
+     */
+    public void humanHandoff(String outcome) {
+        registry.counter("voice.core.human.handoffs", "outcome", outcome).increment();
+    }
+
     public void prewarm(String outcome) {
         registry.counter("voice.core.prewarm", "outcome", outcome).increment();
     }

@@ -197,6 +197,8 @@ public final class TwilioCall implements CoreConversation.Listener {
                     changed.agent());
             case SessionMessage.ToolActivity tool -> LOG.infof("call %s: tool %s %s", streamSid, tool.tool(),
                     tool.phase());
+            case SessionMessage.HandoffHuman handoff -> toCore(new SessionMessage.HandoffResult(
+                    SessionMessage.HandoffResult.FAILED, "this gateway cannot transfer calls"));
         }
     }
 

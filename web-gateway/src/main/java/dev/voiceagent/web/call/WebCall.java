@@ -182,6 +182,8 @@ final class WebCall implements CoreConversation.Listener {
             }
             case SessionMessage.SpeechStopped stopped -> {
             }
+            case SessionMessage.HandoffHuman handoff -> conversation.send(new SessionMessage.HandoffResult(
+                    SessionMessage.HandoffResult.FAILED, "this gateway cannot hand visitors to a person"));
         }
     }
 
