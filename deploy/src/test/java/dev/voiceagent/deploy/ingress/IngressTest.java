@@ -23,6 +23,8 @@ class IngressTest {
     void publicPathsReachTheirGateway(Bundle bundle) {
         assertThat(route(bundle, "/incoming-call")).contains("telephony-gateway");
         assertThat(route(bundle, "/media-stream")).contains("telephony-gateway");
+        assertThat(route(bundle, "/transfer/dial-result")).contains("telephony-gateway");
+        assertThat(route(bundle, "/transfer/whisper")).contains("telephony-gateway");
         assertThat(route(bundle, "/realtime-voice/")).contains("web-gateway");
         assertThat(route(bundle, "/")).contains("web-gateway");
         for (String file : ServiceModule.named("web-gateway").staticPaths()) {

@@ -2,13 +2,15 @@ package dev.voiceagent.telephony.call;
 
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
- * One call's part of the gateway metrics. Frames are counted here and added to the shared counters once a second of
+ * One call's part of the gateway metrics, and its bad-input log line. Frames are counted here and added to the shared counters once a second of
  * audio and at the end: a shared counter per frame showed in the profile. Confined to the call's event loop.
  */
 final class CallMeter {
 
+    private static final Logger LOG = Logger.getLogger(TwilioCall.class);
     private static final int FRAMES_PER_METRIC_UPDATE = 50;
 
     private final GatewayMetrics metrics;
@@ -16,6 +18,8 @@ final class CallMeter {
     private int framesOut;
     private boolean firstAudioSent;
     private long startNanos;
+    /** Bad input is logged once per call (and counted every time). */
+    private boolean badInputLogged;
 
     CallMeter(GatewayMetrics metrics) {
         this.metrics = metrics;
@@ -51,6 +55,14 @@ final class CallMeter {
     Duration ended(String reason, long nowNanos) {
         metrics.callEnded(reason);
         return Duration.ofNanos(nowNanos - startNanos);
+    }
+
+    /** Input refused: counted every time, logged once per call (WARN), never with a stack trace. */
+    void badInput(String kind, String detail, String streamSid) {
+        metrics.badInput(kind);
+        Logger.Level level = badInputLogged ? Logger.Level.DEBUG : Logger.Level.WARN;
+        badInputLogged = true;
+        LOG.logf(level, "call %s: refused %s", streamSid == null ? "(not started)" : streamSid, detail);
     }
 
     void flush() {

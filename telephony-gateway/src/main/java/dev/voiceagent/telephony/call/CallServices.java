@@ -18,20 +18,22 @@ public class CallServices {
     private final StreamTickets tickets;
     private final Timers timers;
     private final LongSupplier nanoClock;
+    private final TransferPort transfers;
 
     @Inject
     public CallServices(CoreLinkPort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
-            Vertx vertx) {
+            Vertx vertx, TransferPort transfers) {
         this(core, metrics, limits, tickets, (delayMs, action) -> {
             long id = vertx.setTimer(delayMs, t -> action.run());
             return () -> vertx.cancelTimer(id);
-        }, System::nanoTime);
+        }, System::nanoTime, transfers);
     }
 
     /** @param nanoClock monotonic time, the only clock a call reads (playback, rate limits, latency) */
     public CallServices(CorePort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
-            Timers timers, LongSupplier nanoClock) {
+            Timers timers, LongSupplier nanoClock, TransferPort transfers) {
         this.core = core;
+        this.transfers = transfers;
         this.metrics = metrics;
         this.limits = limits;
         this.tickets = tickets;
@@ -57,6 +59,10 @@ public class CallServices {
 
     Timers timers() {
         return timers;
+    }
+
+    TransferPort transfers() {
+        return transfers;
     }
 
     long nanoTime() {

@@ -9,11 +9,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Twilio's {@code start}: whether it may become a call, and the conversation it asks the core for. */
-final class StreamStart {
+public final class StreamStart {
 
     /** Why a stream is refused: the reason (metric label, log) and the close code Twilio gets. */
     record Refusal(String reason, int closeCode, String closeReason) {
     }
+
+    /** The stream parameter carrying the resume token of a caller's conversation, for a caller back from a transfer. */
+    public static final String RESUME_PARAMETER = "resume";
+    /** The stream parameter saying how the dial of a caller back from a transfer ended ({@code no-answer}, ...). */
+    public static final String RETURN_PARAMETER = "handoff";
 
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
@@ -32,10 +37,13 @@ final class StreamStart {
                 : Optional.of(new Refusal(ticket.label(), 1008, "stream not bound to this call"));
     }
 
-    /** The session protocol's {@code start}: the caller, the call, and the pre-warmed session if there is one. */
+    /**
+     * The session protocol's {@code start}: the caller, the call, the pre-warmed session if there is one, and the
+     * conversation to resume for a caller back from a transfer ({@value #RESUME_PARAMETER}).
+     */
     static SessionMessage.Start toCore(TwilioInbound.Start start) {
         return new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU,
                 start.customParameters().get("From"), start.callSid(), start.streamSid(),
-                start.customParameters().get("session"), null, null, null);
+                start.customParameters().get("session"), null, null, start.customParameters().get(RESUME_PARAMETER));
     }
 }

@@ -57,8 +57,7 @@ public class IncomingCallResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_XML)
     public Uni<Response> post(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
-        Map<String, String> params = new HashMap<>();
-        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        Map<String, String> params = TwilioSignatures.params(form);
         return answer(params, params, request);
     }
 
@@ -73,8 +72,7 @@ public class IncomingCallResource {
 
     private Uni<Response> answer(Map<String, String> signedParams, Map<String, String> call,
             HttpServerRequest request) {
-        String signedUrl = config.publicBaseUrl().toString().replaceAll("/$", "") + request.uri();
-        if (!signatures.accepts(signedUrl, signedParams, request.getHeader("X-Twilio-Signature"))) {
+        if (!signatures.acceptsRequest(request, signedParams)) {
             metrics.signatureFailure("incoming-call");
             LOG.warnf("refused a voice webhook with a missing or invalid X-Twilio-Signature (from %s)",
                     request.remoteAddress());

@@ -91,11 +91,18 @@ public final class TwilioCallSimulator {
 
     /** Posts the webhook; when the TwiML connects a stream, opens it and starts talking. */
     public Future<Void> placeCall() {
-        return postWebhook().compose(twiml -> {
-            TwimlStream stream = TwimlStream.parse(twiml);
-            streamParameters = stream.parameters();
-            return connect(stream.url());
-        });
+        return postWebhook().compose(this::follow);
+    }
+
+    /**
+     * Runs TwiML Twilio got for this call, the webhook's or a later one (a Dial's action answer): opens the stream
+     * its {@code <Connect><Stream>} names, with its parameters, and starts talking. Use a new simulator for each
+     * stream of the call: each is one stream, with its own stream SID.
+     */
+    public Future<Void> follow(String twiml) {
+        TwimlStream stream = TwimlStream.parse(twiml);
+        streamParameters = stream.parameters();
+        return connect(stream.url());
     }
 
     /** Posts the webhook and returns the parameters its TwiML gives the stream, without opening the stream. */
