@@ -117,6 +117,10 @@
       case 'TOOL_ACTIVITY':
         ui.tool.textContent = data.phase === 'started' ? '(looking up ' + data.tool + '...)' : '';
         break;
+      case 'HUMAN_HANDOFF':
+        addLine('assistant', 'Handing you to a person: ' + data.summary);
+        setStatus('Handed to a person');
+        break;
       case 'SESSION_ENDED':
         showError('The session ended: ' + data.reason);
         cleanUp();
