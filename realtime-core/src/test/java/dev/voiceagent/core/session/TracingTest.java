@@ -93,6 +93,7 @@ class TracingTest extends AgainstFakes {
             fake.session(0).functionCall("transfer_to_human", "{\"reason\":\"wants a person\",\"summary\":\"s\"}");
             gateway.awaitMessage(SessionMessage.HandoffHuman.class);
             gateway.send(new SessionMessage.End(SessionMessage.End.TRANSFERRED));
+            await().until(gateway::isClosed); // the core ended it: the socket may close now
         }
 
         SpanData handoff = span("handoff.human", TRANSFER_TRACE_ID);
