@@ -40,6 +40,12 @@ if [[ -z "${OPENAI_API_KEY:-}" && -z "${OPENAI_PROVIDER:-}" ]]; then
   echo "OPENAI_API_KEY is not set: using the offline loopback provider (no AI: you hear your own voice back)."
 fi
 
+# Without Twilio's REST credentials a transfer to a person (keypad 0 with the loopback provider) is only logged: the
+# TwiML the gateway would send Twilio. A placeholder target (Twilio's test number) lets the log show one.
+if [[ -z "${TWILIO_ACCOUNT_SID:-}" ]]; then
+  export TRANSFER_TARGET="${TRANSFER_TARGET:-+15005550006}"
+fi
+
 # The JDK the wrapper built with (JAVA_HOME, a 21+ found by scripts/java-home.sh) runs the services too.
 java="$JAVA_HOME/bin/java"
 
@@ -73,7 +79,7 @@ for url in "http://127.0.0.1:$mcp_port/q/health/ready" "http://127.0.0.1:$core_p
 done
 
 if [[ "${OPENAI_PROVIDER:-}" == loopback ]]; then
-  model="loopback (no AI): echoes each turn; keypad 1 = hotel desk, 2 = hotel search"
+  model="loopback (no AI): echoes each turn; keypad 1 = hotel desk, 2 = hotel search, 0 = a person"
 else
   model="${OPENAI_REALTIME_URL:-wss://api.openai.com/v1/realtime}"
 fi
@@ -85,6 +91,11 @@ if [[ -n "${OPENAI_API_KEY:-}" ]]; then
   key_state="OpenAI key: set"
 else
   key_state="OpenAI key: NOT set (export OPENAI_API_KEY=... to talk to OpenAI)"
+fi
+if [[ -n "${TWILIO_ACCOUNT_SID:-}" && -n "${TWILIO_AUTH_TOKEN:-}" ]]; then
+  transfer_state="Transfers to a person: through Twilio's REST API to TRANSFER_TARGET"
+else
+  transfer_state="Transfers to a person: logged only, what the gateway would ask Twilio (set TWILIO_ACCOUNT_SID)"
 fi
 cat <<MSG
 
@@ -99,6 +110,7 @@ cat <<MSG
   Media stream URL given to Twilio (TWILIO_WEBHOOK_URL):     ${stream_url}
   Expose port ${telephony_port} publicly (e.g. a TLS tunnel), set TWILIO_WEBHOOK_URL, TWILIO_AUTH_TOKEN and OPENAI_API_KEY.
   ${key_state}
+  ${transfer_state}
   Internal secrets (gateway credential, MCP token, pre-warm signing) are fresh for this run and not shown.
 
   Ctrl-C stops all four services.

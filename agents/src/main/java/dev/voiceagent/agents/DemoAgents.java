@@ -20,6 +20,12 @@ public final class DemoAgents {
             Read booking references slowly, letter by letter.
             """;
 
+    /** For the agents that may hand the caller to a person (HumanHandoff). */
+    private static final String A_PERSON = """
+            If the caller asks for a person, or you cannot help them, call transfer_to_human: give the reason and
+            a summary for the colleague who takes over (who is calling, what they want, what you have done).
+            """;
+
     private DemoAgents() {
     }
 
@@ -37,17 +43,18 @@ public final class DemoAgents {
                         whether they are calling about it; if we know their trip dates, say them; if we know
                         nothing, ask how you can help.
                         Hand the caller to the right specialist as soon as you know what they need.
-                        """ + SPEAK_BRIEFLY,
+                        """ + A_PERSON + SPEAK_BRIEFLY,
                         List.of(), concat(specialists, List.of("phone_session")),
-                        Speech.voice("marin")),
+                        Speech.voice("marin"))
+                        .withHumanHandoff(HumanHandoff.DEFAULT),
                 new Agent(FRONT_DESK_WEB,
                         "The travel agency's front desk on the website: greets visitors and finds out what they need.",
                         """
                         You are the front desk of a travel agency, talking to a visitor of our website.
                         Today is {{today}}. Greet them briefly and ask how you can help.
                         Hand the visitor to the right specialist as soon as you know what they need.
-                        """ + SPEAK_BRIEFLY,
-                        List.of(), specialists),
+                        """ + A_PERSON + SPEAK_BRIEFLY,
+                        List.of(), specialists).withHumanHandoff(HumanHandoff.DEFAULT),
                 new Agent("hotel_booking", "Finds and books hotels.",
                         """
                         You help the caller find and book a hotel. Today is {{today}}.
@@ -78,8 +85,9 @@ public final class DemoAgents {
                         Ask for the booking reference, read back what the booking is, and change or cancel it only
                         after the caller confirms. If a cancellation is refused, explain why in one sentence.
                         If they need something else, hand them back to the front desk.
-                        """ + SPEAK_BRIEFLY,
-                        tools("get-booking", "change-booking", "cancel-booking"), backToFrontDesk),
+                        """ + A_PERSON + SPEAK_BRIEFLY,
+                        tools("get-booking", "change-booking", "cancel-booking"), backToFrontDesk)
+                        .withHumanHandoff(HumanHandoff.DEFAULT),
                 new Agent("phone_session", "Looks up what we know about a phone number's current booking.",
                         """
                         You look up the booking context of a phone number. Today is {{today}}.

@@ -79,4 +79,22 @@ class AgentGraphTest {
         assertThat(unset.speech().speed()).isNull();
         assertThat(Speech.voice("cedar").withSpeed(1.1)).isEqualTo(new Speech("cedar", 1.1));
     }
+
+    @Test
+    void theFrontDesksMayHandTheCallerToAPersonAndTheSpecialistsSendThemBack() {
+        AgentGraph graph = DemoAgents.graph();
+        assertThat(graph.entryAgent("phone").humanHandoff()).isEqualTo(HumanHandoff.DEFAULT);
+        assertThat(graph.entryAgent("web").humanHandoff()).isEqualTo(HumanHandoff.DEFAULT);
+        assertThat(graph.entryAgent("phone").instructions()).contains(HumanHandoff.FUNCTION);
+        assertThat(graph.agent("hotel_booking").orElseThrow().humanHandoff()).isNull();
+        assertThat(graph.agent("hotel_booking").orElseThrow().instructions()).doesNotContain(HumanHandoff.FUNCTION);
+    }
+
+    @Test
+    void anAgentWhoseHandOffWouldShadowTheHumanTransferIsRefused() {
+        assertThatThrownBy(() -> agent("human")).hasMessageContaining("transfer_to_human");
+        assertThatThrownBy(() -> new HumanHandoff("billing desk")).hasMessageContaining("billing desk");
+        assertThat(agent("a").withHumanHandoff(new HumanHandoff("billing")).humanHandoff().target())
+                .isEqualTo("billing");
+    }
 }

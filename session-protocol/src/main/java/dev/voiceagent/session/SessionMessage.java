@@ -18,6 +18,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = SessionMessage.PlaybackInterrupted.class, name = "playback.interrupted"),
         @JsonSubTypes.Type(value = SessionMessage.Dtmf.class, name = "dtmf"),
         @JsonSubTypes.Type(value = SessionMessage.End.class, name = "end"),
+        @JsonSubTypes.Type(value = SessionMessage.HandoffResult.class, name = "handoff.result"),
         @JsonSubTypes.Type(value = SessionMessage.Ready.class, name = "ready"),
         @JsonSubTypes.Type(value = SessionMessage.AudioItem.class, name = "audio.item"),
         @JsonSubTypes.Type(value = SessionMessage.AudioDone.class, name = "audio.done"),
@@ -26,6 +27,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = SessionMessage.Transcript.class, name = "transcript"),
         @JsonSubTypes.Type(value = SessionMessage.AgentChanged.class, name = "agent.changed"),
         @JsonSubTypes.Type(value = SessionMessage.ToolActivity.class, name = "tool.activity"),
+        @JsonSubTypes.Type(value = SessionMessage.HandoffHuman.class, name = "handoff.human"),
         @JsonSubTypes.Type(value = SessionMessage.Error.class, name = "error"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -100,6 +102,22 @@ public sealed interface SessionMessage {
      */
     record End(String reason) implements FromGateway, FromCore {
         public static final String DRAIN = "drain";
+        /**
+         * The gateway handed the caller to a person ({@code handoff.human}): the core keeps the conversation's
+         * checkpoint until it expires, so a caller the person did not take can come back to it.
+         */
+        public static final String TRANSFERRED = "transferred";
+    }
+
+    /**
+     * What became of a {@code handoff.human} when the conversation goes on: the gateway could not move the caller
+     * ({@value #FAILED}), or, on a conversation resumed after the transfer, the person was not reached
+     * ({@code no-answer}, {@code busy}, {@value #FAILED}). The agent hears it and tells the caller.
+     *
+     * @param detail what happened, in a few words, or null
+     */
+    record HandoffResult(String status, String detail) implements FromGateway {
+        public static final String FAILED = "failed";
     }
 
     /**
@@ -137,6 +155,19 @@ public sealed interface SessionMessage {
 
     /** An agent's tool call: {@code phase} is {@code started}, then {@code ok} or {@code error}. */
     record ToolActivity(String tool, String phase) implements FromCore {
+    }
+
+    /**
+     * The agent asks for a person to take over; its last line has been sent. The gateway moves the caller once that
+     * line has played (phone: Twilio dials the configured target; web: the page and the site's backend are told),
+     * then ends the conversation with {@code end{reason:"transferred"}}, or answers {@code handoff.result} when it
+     * cannot.
+     *
+     * @param reason why, in the agent's words
+     * @param summary the agent's summary for the person: who calls, what they want, what was done
+     * @param target the name of a configured target (a department), or null for the gateway's default
+     */
+    record HandoffHuman(String reason, String summary, String target) implements FromCore {
     }
 
     /** Something went wrong; if {@code fatal}, an {@code end} follows. */

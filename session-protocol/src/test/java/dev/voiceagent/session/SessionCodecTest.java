@@ -55,10 +55,21 @@ class SessionCodecTest {
                 new SessionMessage.Ready("c1", "a", false, "gpt-realtime", "tok"), new SessionMessage.AudioItem("i", "r"),
                 new SessionMessage.AudioDone("i"), new SessionMessage.SpeechStarted("i"),
                 new SessionMessage.SpeechStopped("i"), new SessionMessage.Transcript(Role.ASSISTANT, "i", "t", false),
-                new SessionMessage.AgentChanged("hotel"), new SessionMessage.Error("upstream_error", "boom", true));
+                new SessionMessage.AgentChanged("hotel"), new SessionMessage.Error("upstream_error", "boom", true),
+                new SessionMessage.HandoffHuman("wants a person", "Caller +1415: booked nothing yet.", "billing"),
+                new SessionMessage.HandoffResult("no-answer", "nobody answered +15005550006"));
         for (SessionMessage message : all) {
             assertThat(decode(SessionCodec.encode(message))).isEqualTo(message);
         }
+    }
+
+    @Test
+    void encodesTheHandoffMessagesAsTheReadmeShowsThem() {
+        assertThat(SessionCodec.encode(new SessionMessage.HandoffHuman("asked for a person", "Jane wants a refund.",
+                null))).isEqualTo("{\"type\":\"handoff.human\",\"reason\":\"asked for a person\","
+                        + "\"summary\":\"Jane wants a refund.\"}");
+        assertThat(decode("{\"type\":\"handoff.result\",\"status\":\"no-answer\"}"))
+                .isEqualTo(new SessionMessage.HandoffResult("no-answer", null));
     }
 
     @Test

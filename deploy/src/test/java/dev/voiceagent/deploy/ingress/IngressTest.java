@@ -26,6 +26,8 @@ class IngressTest {
         assertThat(route(bundle, "/outbound-call/status")).contains("telephony-gateway");
         assertThat(route(bundle, "/v1/calls")).contains("telephony-gateway");
         assertThat(route(bundle, "/v1/calls/CA0123")).contains("telephony-gateway");
+        assertThat(route(bundle, "/transfer/dial-result")).contains("telephony-gateway");
+        assertThat(route(bundle, "/transfer/whisper")).contains("telephony-gateway");
         assertThat(route(bundle, "/realtime-voice/")).contains("web-gateway");
         assertThat(route(bundle, "/")).contains("web-gateway");
         assertThat(route(bundle, "/voice-widget.js")).as("the script sites embed").contains("web-gateway");

@@ -50,6 +50,13 @@ public interface CoreConfig {
     @WithDefault("4000")
     int maxTranscriptChars();
 
+    /**
+     * How long the agent's short line before a transfer to a person may take; the gateway is then asked to move
+     * the caller, the line finished or not.
+     */
+    @WithDefault("10s")
+    Duration humanHandoffLineTimeout();
+
     /** How a conversation outlives the loss of its upstream model session. */
     Reconnect reconnect();
 

@@ -8,6 +8,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.voiceagent.agents.Agent;
 import dev.voiceagent.agents.AgentGraph;
+import dev.voiceagent.agents.HumanHandoff;
 import dev.voiceagent.agents.ToolReference;
 import dev.voiceagent.core.mcp.McpServers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What an agent can call in the Realtime session: its MCP tools that are available now, and one
- * {@code transfer_to_<agent>} function per agent it may hand off to. Entry agents of other channels are left
- * out, so a phone specialist hands back to the phone front desk, never the web one.
+ * What an agent can call in the Realtime session: its MCP tools that are available now, one
+ * {@code transfer_to_<agent>} function per agent it may hand off to, and {@code transfer_to_human} when it may hand
+ * the caller to a person. Entry agents of other channels are left out, so a phone specialist hands back to the
+ * phone front desk, never the web one.
  */
 @ApplicationScoped
 public class AgentTools {
@@ -35,7 +37,12 @@ public class AgentTools {
     public record Unknown(String name) implements Resolved {
     }
 
+    /** The caller is to be handed to a person; {@code schema} checks the arguments the model gave. */
+    public record HumanTransfer(HumanHandoff handoff, JsonNode schema) implements Resolved {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectNode HUMAN_TRANSFER = humanTransferFunction();
 
     private final AgentGraph graph;
     private final McpServers servers;
@@ -64,6 +71,9 @@ public class AgentTools {
             transfer.putObject("parameters").put("type", "object").put("additionalProperties", false)
                     .putObject("properties");
         }
+        if (agent.humanHandoff() != null) {
+            tools.add(HUMAN_TRANSFER.deepCopy());
+        }
         return tools;
     }
 
@@ -73,6 +83,9 @@ public class AgentTools {
             if (target.transferFunction().equals(functionName)) {
                 return new Handoff(target);
             }
+        }
+        if (agent.humanHandoff() != null && HumanHandoff.FUNCTION.equals(functionName)) {
+            return new HumanTransfer(agent.humanHandoff(), HUMAN_TRANSFER.get("parameters"));
         }
         for (ToolReference reference : agent.tools()) {
             if (reference.tool().equals(functionName)) {
@@ -96,6 +109,23 @@ public class AgentTools {
         }
         return agent.handoffs().stream().filter(name -> !otherEntries.contains(name))
                 .map(name -> graph.agent(name).orElseThrow()).toList();
+    }
+
+    /** The function that hands the caller to a person: the model writes the reason and the summary. */
+    private static ObjectNode humanTransferFunction() {
+        ObjectNode function = JSON.createObjectNode().put("type", "function").put("name", HumanHandoff.FUNCTION)
+                .put("description", "Hand the caller to a person, a member of staff, when they ask for one or "
+                        + "you cannot help them. The call is then connected to a colleague, who is told your summary.");
+        ObjectNode parameters = function.putObject("parameters").put("type", "object")
+                .put("additionalProperties", false);
+        ObjectNode properties = parameters.putObject("properties");
+        properties.putObject("reason").put("type", "string")
+                .put("description", "Why the caller needs a person, in a few words.");
+        properties.putObject("summary").put("type", "string")
+                .put("description", "For the colleague taking over, two or three sentences: who is calling, what "
+                        + "they want, and what you have done or found so far.");
+        parameters.putArray("required").add("reason").add("summary");
+        return function;
     }
 
     private static JsonNode schemaOf(ToolSpecification spec) {

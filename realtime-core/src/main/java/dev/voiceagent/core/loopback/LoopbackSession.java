@@ -199,9 +199,12 @@ final class LoopbackSession implements ModelSession, SpeechDetector.Listener {
                 functionReport = LABEL + ": " + function + " answered: " + abbreviate(item.path("output").asText());
             }
             case "message" -> {
-                Matcher key = KEY_NOTE.matcher(item.path("content").path(0).path("text").asText());
+                String text = item.path("content").path(0).path("text").asText();
+                Matcher key = KEY_NOTE.matcher(text);
                 if (key.find()) {
                     onKey(key.group(1));
+                } else if ("system".equals(item.path("role").asText())) {
+                    functionReport = LABEL + ": " + abbreviate(text); // a note for the model: the next reply says it
                 }
             }
             default -> {

@@ -199,6 +199,15 @@ public class CoreMetrics {
                 .increment();
     }
 
+    /**
+     * A hand-off to a person: {@code requested} (the model asked, its arguments fit), {@code bad_arguments},
+     * {@code sent} (the gateway was asked to move the caller), {@code transferred} (the gateway did), or what the
+     * gateway reported back: {@code failed}, {@code no-answer}, {@code busy} ({@code other} for anything else).
+     */
+    public void humanHandoff(String outcome) {
+        registry.counter("voice.core.human.handoffs", "outcome", outcome).increment();
+    }
+
     public void prewarm(String outcome) {
         Counter.builder("voice.core.prewarm").tag("outcome", outcome)
                 .description("Pre-warmed model sessions, by outcome: opened, claimed by a call, expired unclaimed "

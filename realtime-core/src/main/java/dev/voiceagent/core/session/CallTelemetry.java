@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * What one conversation reports about itself: its trace (the conversation span with children for opening, turns,
- * tool calls and hand-offs) and its share of the metrics (frames, turns, time to first audio, tokens, duration).
+ * tool calls, hand-offs and a hand-off to a person) and its share of the metrics (frames, turns, time to first audio, tokens, duration).
  * Confined to the conversation's event loop like the conversation; frame counts are added to the shared counters
  * once per second of audio, since a shared counter per frame showed in the load benchmark's profile.
  */
@@ -94,6 +94,12 @@ final class CallTelemetry {
     void handoff(String from, String to) {
         metrics.handoff(to);
         tracing.child(span, "handoff").setAttribute("voice.from", from).setAttribute("voice.to", to).end();
+    }
+
+    /** The span of a hand-off to a person, until the caller went or the gateway reported back; the caller ends it. */
+    Span humanHandoff(String target) {
+        return tracing.child(span, "handoff.human").setAttribute("voice.handoff_target",
+                target == null ? "default" : target);
     }
 
     /** The span of one tool call; the caller ends it. */

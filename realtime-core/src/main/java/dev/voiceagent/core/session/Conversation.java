@@ -39,6 +39,7 @@ public final class Conversation {
     final ModelEvents modelEvents;
     final CallTelemetry telemetry;
     final Farewell farewell;
+    final TransferToHuman transferToHuman;
     private GatewayLink gateway;
     private boolean ended;
     private boolean greeted;
@@ -59,6 +60,7 @@ public final class Conversation {
         this.responses = new ResponseQueue(connection::send, connection::isReady);
         this.farewell = new Farewell(loop, responses);
         this.functionCalls = new FunctionCalls(this, services, loop);
+        this.transferToHuman = new TransferToHuman(this, services);
         this.modelEvents = new ModelEvents(this, services, assistant, responses);
     }
 
@@ -147,6 +149,7 @@ public final class Conversation {
                         end(end.reason());
                     }
                 }
+                case SessionMessage.HandoffResult result -> transferToHuman.result(result);
                 case SessionMessage.Start start -> warnGateway("protocol", "start sent twice");
             }
         });
@@ -158,7 +161,8 @@ public final class Conversation {
 
     /**
      * Ends the conversation: closes both sides and reports why. Safe to call more than once. Its checkpoint is
-     * deleted unless the gateway's socket was lost, in which case the gateway may resume it until it expires.
+     * deleted unless the gateway's socket was lost or the caller went to a person, in which case the gateway may
+     * resume it until it expires.
      */
     public void end(String reason) {
         loop.execute(() -> {
@@ -172,7 +176,8 @@ public final class Conversation {
                 gateway.send(new SessionMessage.End(reason));
                 gateway.close();
             }
-            if (!GATEWAY_LOST.equals(reason)) {
+            transferToHuman.ended(reason);
+            if (!GATEWAY_LOST.equals(reason) && !SessionMessage.End.TRANSFERRED.equals(reason)) {
                 services.checkpoints().delete(id);
             }
             services.ended(this, reason);
@@ -193,7 +198,8 @@ public final class Conversation {
                 end(reason);
                 return;
             }
-            farewell.begin(reason, timeout, () -> end(reason)); // while reconnecting, the new session says it
+            // while reconnecting, the new session says it
+            farewell.begin(ClientEvents.outOfBandResponse(Farewell.GOODBYE), timeout, () -> end(reason));
         });
     }
 

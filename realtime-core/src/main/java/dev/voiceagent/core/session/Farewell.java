@@ -1,12 +1,12 @@
 package dev.voiceagent.core.session;
 
-import dev.voiceagent.core.openai.ClientEvents;
 import java.time.Duration;
 
 /**
- * A conversation that must end before the caller is done (the instance or its gateway drains): the model says
- * goodbye in an out-of-band response, and the conversation ends when that response is done, or after a timeout if
- * it does not finish in time. Confined to the conversation's loop.
+ * The last thing the agent says before something happens: a goodbye before the conversation ends (the instance or
+ * its gateway drains), or its line before the caller is handed to a person. The response is asked for, and what
+ * follows runs once, when that response is done or after a timeout if it does not finish in time. Confined to the
+ * conversation's loop.
  */
 final class Farewell {
 
@@ -16,9 +16,10 @@ final class Farewell {
 
     private final ConversationLoop loop;
     private final ResponseQueue responses;
-    /** Why the conversation ends once the goodbye is done, or null. */
-    private String reason;
+    /** What runs once the last line is done, or null. */
+    private Runnable then;
     private String responseId;
+    private long timer;
 
     Farewell(ConversationLoop loop, ResponseQueue responses) {
         this.loop = loop;
@@ -26,25 +27,40 @@ final class Farewell {
     }
 
     boolean isUnderway() {
-        return reason != null;
+        return then != null;
     }
 
-    /** Asks for the goodbye; {@code end} runs after {@code timeout} unless the goodbye ends the call sooner. */
-    void begin(String why, Duration timeout, Runnable end) {
-        reason = why;
-        loop.schedule(timeout, end);
-        responses.request(ClientEvents.outOfBandResponse(GOODBYE));
+    /** Asks for the last line ({@code response}, a {@code response.create}); {@code then} runs once it is done. */
+    void begin(String response, Duration timeout, Runnable next) {
+        then = next;
+        responseId = null;
+        timer = loop.schedule(timeout, this::finish);
+        responses.request(response);
     }
 
-    /** A response was created: the goodbye is the last one requested. */
+    /** A response was created: the last line is the last one requested. */
     void responseCreated(String id) {
-        if (reason != null && responseId == null && responses.nothingQueued()) {
+        if (then != null && responseId == null && responses.nothingQueued()) {
             responseId = id;
         }
     }
 
-    /** @return the reason to end with when {@code id} was the goodbye, or null */
-    String endsWith(String id) {
-        return id.equals(responseId) ? reason : null;
+    /** @return whether {@code id} was the last line; what follows it has run then */
+    boolean finishedBy(String id) {
+        if (!id.equals(responseId)) {
+            return false;
+        }
+        loop.cancel(timer);
+        finish();
+        return true;
+    }
+
+    private void finish() {
+        Runnable next = then;
+        then = null;
+        responseId = null;
+        if (next != null) {
+            next.run();
+        }
     }
 }

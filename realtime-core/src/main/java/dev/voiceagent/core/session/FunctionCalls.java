@@ -53,6 +53,7 @@ final class FunctionCalls {
                 answer(callId, "{\"assistant\":\"" + handoff.target().name() + "\"}");
             }
             case AgentTools.McpTool tool -> callTool(tool, callId, arguments);
+            case AgentTools.HumanTransfer transfer -> conversation.transferToHuman.requested(callId, transfer, arguments);
             case AgentTools.Unknown unknown -> answer(callId, "Error: there is no function named '" + unknown.name()
                     + "' for you; use only the tools you were given.");
         }
@@ -100,13 +101,21 @@ final class FunctionCalls {
         answer(callId, outcome.forModel());
     }
 
-    private void answer(String callId, String output) {
+    /** The call's output, then a new response, in which the model acts on it. */
+    void answer(String callId, String output) {
+        if (output(callId, output)) {
+            conversation.requestResponse(ClientEvents.responseCreate());
+        }
+    }
+
+    /** The call's output joins the conversation (and its checkpoint); false when the conversation has ended. */
+    boolean output(String callId, String output) {
         if (conversation.isEnded()) {
-            return;
+            return false;
         }
         conversation.history.functionOutput(callId, output);
         conversation.sendUpstream(ClientEvents.functionCallOutput(callId, output));
-        conversation.requestResponse(ClientEvents.responseCreate());
         conversation.checkpoint();
+        return true;
     }
 }

@@ -99,12 +99,10 @@ final class ModelEvents {
     private void onResponseDone(ModelEvent.ResponseDone done) {
         assistant.responseDone(done.responseId());
         conversation.telemetry.responseDone(done.response());
-        String farewellReason = conversation.farewell.endsWith(done.responseId());
-        if (farewellReason != null) {
-            conversation.end(farewellReason);
-            return;
-        }
         responses.done(done.responseId());
+        if (conversation.farewell.finishedBy(done.responseId())) {
+            return; // what follows the last line ran: the end, or the hand-off to a person (which checkpoints)
+        }
         conversation.checkpoint();
         if (responses.active() == null) {
             conversation.connection.onIdle();

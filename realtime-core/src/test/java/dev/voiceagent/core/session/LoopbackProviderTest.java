@@ -98,8 +98,8 @@ class LoopbackProviderTest {
         try (TestGateway gateway = TestGateway.phoneCall(vertx, core, "CA-loop-echo", null)) {
             assertThat(gateway.awaitMessage(SessionMessage.Ready.class).model()).isEqualTo("loopback (no AI)");
             await().until(() -> lastAssistantLine(gateway).startsWith("loopback (no AI): say something"));
-            assertThat(lastAssistantLine(gateway)).contains("Key 1 calls transfer_to_hotel_booking",
-                    "key 2 calls search-hotel");
+            assertThat(lastAssistantLine(gateway)).contains("Key 0 calls transfer_to_human",
+                    "key 1 calls transfer_to_hotel_booking", "key 2 calls search-hotel");
             await().until(() -> gateway.messages.stream().filter(SessionMessage.AudioDone.class::isInstance).count() == 1);
             int greeting = heard(gateway).length;
 
@@ -181,6 +181,23 @@ class LoopbackProviderTest {
             assertThat(gateway.messages).contains(new SessionMessage.ToolActivity("search-hotel", "started"),
                     new SessionMessage.ToolActivity("search-hotel", "ok"));
             assertThat(FakeOpenAiResource.mcp.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void keypadZeroAsksForAPersonAndAFailedTransferIsSaid() throws Exception {
+        try (TestGateway gateway = TestGateway.phoneCall(vertx, core, "CA-loop-person", null).awaitReady()) {
+            await().until(() -> gateway.messages.stream().anyMatch(SessionMessage.AudioDone.class::isInstance));
+
+            gateway.send(new SessionMessage.Dtmf("0"));
+
+            SessionMessage.HandoffHuman handoff = gateway.awaitMessage(SessionMessage.HandoffHuman.class);
+            assertThat(handoff.reason()).isEqualTo("the caller pressed 0 to ask for a person");
+            assertThat(handoff.summary()).contains("pressed 0");
+            assertThat(lastAssistantLine(gateway)).contains("transfer_to_human answered");
+
+            gateway.send(new SessionMessage.HandoffResult("failed", "transfers are not configured here"));
+            await().until(() -> lastAssistantLine(gateway).contains("The transfer to a colleague did not succeed"));
         }
     }
 }

@@ -28,6 +28,7 @@ class TracingTest extends AgainstFakes {
 
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final String GATEWAY_SPAN = "b7ad6b7169203331";
+    private static final String TRANSFER_TRACE_ID = "1af7651916cd43dd8448eb211c80319d";
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -50,8 +51,13 @@ class TracingTest extends AgainstFakes {
     InMemorySpanExporter spans;
 
     private SpanData span(String name) {
+        return span(name, TRACE_ID);
+    }
+
+    private SpanData span(String name, String traceId) {
         return await().until(() -> spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getName().equals(name)).findFirst().orElse(null), s -> s != null);
+                .filter(s -> s.getName().equals(name) && s.getTraceId().equals(traceId)).findFirst().orElse(null),
+                s -> s != null);
     }
 
     @Test
@@ -76,5 +82,23 @@ class TracingTest extends AgainstFakes {
             assertThat(child.getParentSpanId()).as(step).isEqualTo(conversation.getSpanId());
         }
         assertThat(span("handoff").getAttributes().asMap().values()).contains("front_desk_phone", "hotel_booking");
+    }
+
+    @Test
+    void aTransferToAPersonIsASpanOfTheCallsTraceWithItsOutcome() throws Exception {
+        SessionMessage.Start start = new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU,
+                "+14155550101", "CA-trace-person", "MZ-trace-person", null,
+                "00-" + TRANSFER_TRACE_ID + "-" + GATEWAY_SPAN + "-01", null, null);
+        try (TestGateway gateway = TestGateway.withStart(vertx, core, start).awaitReady()) {
+            fake.session(0).functionCall("transfer_to_human", "{\"reason\":\"wants a person\",\"summary\":\"s\"}");
+            gateway.awaitMessage(SessionMessage.HandoffHuman.class);
+            gateway.send(new SessionMessage.End(SessionMessage.End.TRANSFERRED));
+            await().until(gateway::isClosed); // the core ended it: the socket may close now
+        }
+
+        SpanData handoff = span("handoff.human", TRANSFER_TRACE_ID);
+        assertThat(handoff.getParentSpanId()).isEqualTo(span("conversation", TRANSFER_TRACE_ID).getSpanId());
+        assertThat(handoff.getAttributes().asMap().values()).contains("default", "transferred");
+        assertThat(handoff.getEvents()).anyMatch(event -> event.getName().contains("move the caller"));
     }
 }

@@ -19,26 +19,28 @@ public class CallServices {
     private final Timers timers;
     private final LongSupplier nanoClock;
     private final FallbackPort fallback;
+    private final TransferPort transfers;
 
     @Inject
     public CallServices(CoreLinkPort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
-            Vertx vertx, FallbackPort fallback) {
+            Vertx vertx, FallbackPort fallback, TransferPort transfers) {
         this(core, metrics, limits, tickets, (delayMs, action) -> {
             long id = vertx.setTimer(delayMs, t -> action.run());
             return () -> vertx.cancelTimer(id);
-        }, System::nanoTime, fallback);
+        }, System::nanoTime, fallback, transfers);
     }
 
     /** @param nanoClock monotonic time, the only clock a call reads (playback, rate limits, latency) */
     public CallServices(CorePort core, GatewayMetrics metrics, StreamLimits limits, StreamTickets tickets,
-            Timers timers, LongSupplier nanoClock, FallbackPort fallback) {
-        this.fallback = fallback;
+            Timers timers, LongSupplier nanoClock, FallbackPort fallback, TransferPort transfers) {
         this.core = core;
         this.metrics = metrics;
         this.limits = limits;
         this.tickets = tickets;
         this.timers = timers;
         this.nanoClock = nanoClock;
+        this.fallback = fallback;
+        this.transfers = transfers;
     }
 
     CorePort core() {
@@ -63,6 +65,10 @@ public class CallServices {
 
     FallbackPort fallback() {
         return fallback;
+    }
+
+    TransferPort transfers() {
+        return transfers;
     }
 
     long nanoTime() {

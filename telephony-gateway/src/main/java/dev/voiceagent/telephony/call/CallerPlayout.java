@@ -58,8 +58,10 @@ final class CallerPlayout {
         return Outcome.SENT;
     }
 
-    void acknowledged(String mark, long nowNanos) {
+    /** Twilio played up to {@code mark}; returns whether it still has audio of ours to play. */
+    boolean acknowledged(String mark, long nowNanos) {
         playback.acknowledged(mark, nowNanos);
+        return playback.isPlaying();
     }
 
     /** Whether Twilio still has audio of ours to play. */

@@ -11,11 +11,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Twilio's {@code start}: whether it may become a call, and the conversation it asks the core for. */
-final class StreamStart {
+public final class StreamStart {
 
     /** Why a stream is refused: the reason (metric label, log) and the close code Twilio gets. */
     record Refusal(String reason, int closeCode, String closeReason) {
     }
+
+    /** The stream parameter carrying the resume token of a caller's conversation, for a caller back from a transfer. */
+    public static final String RESUME_PARAMETER = "resume";
+    /** The stream parameter saying how the dial of a caller back from a transfer ended ({@code no-answer}, ...). */
+    public static final String RETURN_PARAMETER = "handoff";
 
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
@@ -35,13 +40,15 @@ final class StreamStart {
     }
 
     /**
-     * The session protocol's {@code start}: the caller, the call, the pre-warmed session if there is one, and an
-     * outbound call's agent and context (parameters of our own TwiML, like the others).
+     * The session protocol's {@code start}: the caller, the call, the pre-warmed session if there is one, an
+     * outbound call's agent and context (parameters of our own TwiML, like the others), and the conversation to
+     * resume for a caller back from a transfer ({@value #RESUME_PARAMETER}).
      */
     static SessionMessage.Start toCore(TwilioInbound.Start start) {
         Map<String, String> parameters = start.customParameters();
         return new SessionMessage.Start(SessionMessage.VERSION, Channel.PHONE, AudioCodec.PCMU,
                 parameters.get("From"), start.callSid(), start.streamSid(), parameters.get("session"), null,
-                parameters.get(CallAnswerer.AGENT), null, parameters.get(CallAnswerer.CONTEXT));
+                parameters.get(CallAnswerer.AGENT), parameters.get(RESUME_PARAMETER),
+                parameters.get(CallAnswerer.CONTEXT));
     }
 }

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * One phone call: the Twilio stream, its conversation on the core, and when it ends. A plain state machine: every
  * method runs on the stream's event loop (Twilio and core callbacks alike, and timers), time is the injected
  * monotonic clock, so tests drive it message by message. What the caller hears is {@link CallerPlayout}'s, what the
- * stream may send {@link InboundGuard}'s.
+ * stream may send {@link InboundGuard}'s, a hand-over to a person {@link CallTransfer}'s.
  */
 public final class TwilioCall implements CoreConversation.Listener {
 
@@ -28,14 +28,15 @@ public final class TwilioCall implements CoreConversation.Listener {
     private final CallerPlayout playout;
     private final PendingAudio pendingAudio;
     private final CallMeter meter;
+    private final CallTransfer transfer;
     private final CallFallback fallback;
     private final Timers.Cancellable startTimeout;
-    private Timers.Cancellable playoutTimeout;
     private String streamSid;
     private CorePort.Conversation conversation;
     private boolean ended;
+    private final AfterPlayout afterPlayout;
     /** The core ended the conversation; the call closes once the caller has heard the last audio. */
-    private boolean endingAfterPlayback;
+    private boolean coreEnded;
 
     /** Create on the stream's event loop: the call's callbacks and timers are confined to it. */
     public TwilioCall(TwilioSocket twilio, CallServices services) {
@@ -45,6 +46,9 @@ public final class TwilioCall implements CoreConversation.Listener {
         this.playout = new CallerPlayout(twilio, guard, services.limits());
         this.pendingAudio = new PendingAudio(services.limits().pendingAudioChars());
         this.meter = new CallMeter(services.metrics());
+        this.afterPlayout = new AfterPlayout(services);
+        this.transfer = new CallTransfer(services, afterPlayout,
+                () -> end("transferred", 1000, "transferred to a person"), this::toCore);
         this.fallback = new CallFallback(services.fallback());
         this.startTimeout = services.timers().schedule(services.limits().startTimeout().toMillis(), this::noStart);
     }
@@ -54,7 +58,7 @@ public final class TwilioCall implements CoreConversation.Listener {
             return;
         }
         if (guard.size(text) == InboundGuard.Verdict.TOO_BIG) {
-            badInput("oversized", "a message of " + text.length() + " characters");
+            meter.badInput("oversized", "a message of " + text.length() + " characters", streamSid);
             end("oversized", 1009, "message too big");
             return;
         }
@@ -63,7 +67,7 @@ public final class TwilioCall implements CoreConversation.Listener {
             message = TwilioCodec.parse(text);
         } catch (IOException e) {
             if (admitted(null)) {
-                badInput("malformed_json", e.getMessage());
+                meter.badInput("malformed_json", e.getMessage(), streamSid);
             }
             return;
         }
@@ -78,14 +82,14 @@ public final class TwilioCall implements CoreConversation.Listener {
             case TwilioInbound.Start start -> start(start);
             case TwilioInbound.Media media -> media(media);
             case TwilioInbound.Mark mark -> {
-                playout.acknowledged(mark.name(), services.nanoTime());
-                if (endingAfterPlayback && !playout.isPlaying()) {
-                    end("core_ended", 1000, "conversation ended");
+                if (!playout.acknowledged(mark.name(), services.nanoTime())) {
+                    afterPlayout.playedOut();
                 }
             }
             case TwilioInbound.Dtmf dtmf -> toCore(new SessionMessage.Dtmf(dtmf.digit()));
             case TwilioInbound.Stop stop -> end(fallback.isUnderway() ? "fallback" : "stop", 1000, "call ended");
-            case TwilioInbound.Unknown unknown -> badInput("unknown_event", "event '" + unknown.event() + "'");
+            case TwilioInbound.Unknown unknown ->
+                    meter.badInput("unknown_event", "event '" + unknown.event() + "'", streamSid);
         }
     }
 
@@ -103,7 +107,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         if (guard.admit(message, services.nanoTime()) == InboundGuard.Verdict.ADMIT) {
             return true;
         }
-        badInput("flood", "input well above real time");
+        meter.badInput("flood", "input well above real time", streamSid);
         end("flood", 1008, "audio rate exceeded");
         return false;
     }
@@ -118,7 +122,7 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     private void start(TwilioInbound.Start start) {
         if (streamSid != null) {
-            badInput("duplicate_start", "a second start");
+            meter.badInput("duplicate_start", "a second start", streamSid);
             return;
         }
         Optional<StreamStart.Refusal> refusal = StreamStart.refusal(start, services.tickets());
@@ -131,6 +135,7 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
         startTimeout.cancel();
         streamSid = start.streamSid();
+        transfer.started(start);
         fallback.started(start.callSid());
         playout.started(streamSid);
         meter.started(services.nanoTime());
@@ -153,22 +158,26 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     private void media(TwilioInbound.Media media) {
         if (streamSid == null) {
-            badInput("media_before_start", "media before start");
+            meter.badInput("media_before_start", "media before start", streamSid);
             return;
         }
         if (!"inbound".equals(media.track()) || fallback.isUnderway()) {
             return;
         }
         if (!Base64Audio.isValid(media.payload())) {
-            badInput("bad_base64", "a media payload that is not base64");
+            meter.badInput("bad_base64", "a media payload that is not base64", streamSid);
             return;
         }
         meter.frameIn();
+        if (transfer.isUnderway()) {
+            return; // the caller is being handed to a person: the agent hears no more
+        }
         Buffer audio = Base64Audio.toBuffer(media.payload());
         if (conversation != null) {
             conversation.sendAudio(audio);
         } else if (!pendingAudio.offer(audio)) {
-            badInput("pending_audio_overflow", "caller audio dropped while the core connection opens");
+            meter.badInput("pending_audio_overflow", "caller audio dropped while the core connection opens",
+                    streamSid);
         }
     }
 
@@ -181,16 +190,25 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
         fallback.heard(message);
         switch (message) {
-            case SessionMessage.Ready ready -> LOG.infof("call %s started: conversation %s, agent %s, model %s%s",
-                    streamSid, ready.conversationId(), ready.agent(), ready.model(),
-                    ready.prewarmed() ? ", pre-warmed" : "");
+            case SessionMessage.Ready ready -> {
+                LOG.infof("call %s started: conversation %s, agent %s, model %s%s", streamSid,
+                        ready.conversationId(), ready.agent(), ready.model(), ready.prewarmed() ? ", pre-warmed" : "");
+                transfer.ready(ready.resumeToken()).ifPresent(this::toCore);
+            }
             case SessionMessage.AudioItem item -> playout.item(item.itemId());
             case SessionMessage.SpeechStarted speech -> bargeIn();
             case SessionMessage.Error error -> {
                 services.metrics().coreError(error.code());
                 LOG.warnf("call %s: core reported %s: %s", streamSid, error.code(), error.message());
             }
-            case SessionMessage.End end -> endAfterPlayback(end.reason());
+            case SessionMessage.End end -> {
+                LOG.debugf("call %s: the core ended the conversation: %s", streamSid, end.reason());
+                coreEnded = true;
+                Runnable endCall = () -> end("core_ended", 1000, "conversation ended");
+                if (!fallback.takeOver(end.reason(), endCall)) {
+                    afterPlayout.then(playout.isPlaying(), endCall);
+                }
+            }
             // Playback completion is known from marks; the rest is the core's business.
             case SessionMessage.AudioDone done -> { }
             case SessionMessage.SpeechStopped stopped -> { }
@@ -199,25 +217,25 @@ public final class TwilioCall implements CoreConversation.Listener {
                     changed.agent());
             case SessionMessage.ToolActivity tool -> LOG.infof("call %s: tool %s %s", streamSid, tool.tool(),
                     tool.phase());
+            case SessionMessage.HandoffHuman handoff -> transfer.requested(handoff, playout.isPlaying());
         }
     }
 
-    /** A core restored the conversation and answers afresh: what the lost core sent, still playing, is stale. */
     @Override
     public void onResumed(SessionMessage.Ready ready) {
         if (!ended && playout.isPlaying()) {
-            playout.interrupt(services.nanoTime());
+            playout.interrupt(services.nanoTime()); // the lost core's audio: the restored conversation answers afresh
         }
+        transfer.resumed(ready.resumeToken());
     }
 
     @Override
     public void onAudio(Buffer base64Audio) {
-        if (ended) {
+        if (ended || transfer.isUnderway()) {
             return;
         }
         switch (playout.play(base64Audio, services.nanoTime())) {
-            case DROPPED -> {
-            }
+            case DROPPED -> { }
             case NOT_READING -> {
                 LOG.warnf("call %s: Twilio stopped reading (over %d ms of audio unwritten); ending the call",
                         streamSid, services.limits().maxQueuedAudio().toMillis());
@@ -229,15 +247,14 @@ public final class TwilioCall implements CoreConversation.Listener {
 
     @Override
     public void onClosed() {
-        if (!endingAfterPlayback && !fallback.isUnderway()) {
+        if (!coreEnded && !fallback.isUnderway()) {
             end("core_closed", 1000, "conversation ended");
         }
     }
 
     @Override
     public void onProtocolError(ProtocolException e) {
-        services.metrics().badInput("core_protocol");
-        LOG.warnf("call %s: unreadable message from the core: %s", streamSid, e.getMessage());
+        meter.badInput("core_protocol", "an unreadable message from the core: " + e.getMessage(), streamSid);
     }
 
     /** Shutdown with the call still on: the core has the caller told goodbye, then ends the conversation. */
@@ -247,21 +264,6 @@ public final class TwilioCall implements CoreConversation.Listener {
         } else if (!ended) {
             conversation.send(new SessionMessage.End(SessionMessage.End.DRAIN));
         }
-    }
-
-    /** Twilio drops what it has not played when the stream closes, so a goodbye would be cut: wait for the marks. */
-    private void endAfterPlayback(String reason) {
-        LOG.debugf("call %s: the core ended the conversation: %s", streamSid, reason);
-        if (fallback.takeOver(reason, () -> end("core_ended", 1000, "conversation ended"))) {
-            return;
-        }
-        if (!playout.isPlaying()) {
-            end("core_ended", 1000, "conversation ended");
-            return;
-        }
-        endingAfterPlayback = true;
-        playoutTimeout = services.timers().schedule(services.limits().playoutWait().toMillis(),
-                () -> end("core_ended", 1000, "conversation ended"));
     }
 
     /** The caller spoke: stop playback now, and tell the core what they heard of each item. */
@@ -278,28 +280,19 @@ public final class TwilioCall implements CoreConversation.Listener {
         }
     }
 
-    private void badInput(String kind, String detail) {
-        LOG.logf(meter.badInput(kind) ? Logger.Level.WARN : Logger.Level.DEBUG, "call %s: refused %s",
-                streamSid == null ? "(not started)" : streamSid, detail);
-    }
-
-    private void end(String reason, int closeCode, String closeReason) {
+    private void end(String why, int closeCode, String closeReason) {
         if (ended) {
             return;
         }
         ended = true;
+        String reason = transfer.endReason(why);
         startTimeout.cancel();
-        if (playoutTimeout != null) {
-            playoutTimeout.cancel();
-        }
+        afterPlayout.cancel();
         if (conversation != null) {
             conversation.send(new SessionMessage.End(reason));
             conversation.close();
         }
-        if (streamSid != null) {
-            LOG.infof("call %s ended after %d s: %s", streamSid,
-                    meter.ended(reason, services.nanoTime()).toSeconds(), reason);
-        }
+        meter.ended(reason, services.nanoTime(), streamSid);
         pendingAudio.clear();
         meter.flush();
         twilio.close(closeCode, closeReason);

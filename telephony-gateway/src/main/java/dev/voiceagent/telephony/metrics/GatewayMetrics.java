@@ -144,6 +144,15 @@ public class GatewayMetrics {
                 .register(registry).increment();
     }
 
+    /**
+     * A transfer to a person, by outcome: {@code dialing} (Twilio took the new TwiML), {@code rest_failed},
+     * {@code dry_run} (no REST credentials: only logged), {@code no_target}; then how the dial ended:
+     * {@code completed}, {@code no_answer}, {@code busy}, {@code failed}, {@code canceled}.
+     */
+    public void transfer(String outcome) {
+        registry.counter("voice.gateway.transfers", "outcome", outcome).increment();
+    }
+
     public void coreError(String code) {
         Counter.builder("voice.gateway.core.errors").tag("code", code)
                 .description("Errors the core reported for calls, by code (errors)").register(registry).increment();

@@ -34,6 +34,11 @@ public interface TwilioConfig {
     @WithDefault("30s")
     Duration streamTicketTtl();
 
+    /** The URL Twilio requested and signed, for a request this server sees at {@code requestUri} (path and query). */
+    default String publicUrlOf(String requestUri) {
+        return publicBaseUrl().toString().replaceAll("/$", "") + requestUri;
+    }
+
     /** The public base URL, explicit or derived from the media-stream URL. */
     default URI publicBaseUrl() {
         return publicUrl().orElseGet(() -> {

@@ -27,6 +27,7 @@ final class CallHarness {
     final FakeTwilioSocket twilio = new FakeTwilioSocket();
     final FakeCore core = new FakeCore();
     final FakeFallback fallback = new FakeFallback();
+    final FakeTransfers transfers = new FakeTransfers();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final StreamLimits limits;
     final StreamTickets tickets;
@@ -43,7 +44,8 @@ final class CallHarness {
                 .withSources(new PropertiesConfigSource(limitOverrides, "test", 500)).build()
                 .getConfigMapping(StreamLimits.class);
         this.tickets = new StreamTickets(Optional.of(AUTH_TOKEN), Duration.ofSeconds(30), clock);
-        this.services = new CallServices(core, new GatewayMetrics(registry), limits, tickets, clock, clock, fallback);
+        this.services = new CallServices(core, new GatewayMetrics(registry), limits, tickets, clock, clock, fallback,
+                transfers);
         this.call = new TwilioCall(twilio, services);
     }
 
@@ -88,10 +90,15 @@ final class CallHarness {
     }
 
     static String start(String callSid, String ticket) {
+        return start(callSid, ticket, "");
+    }
+
+    /** @param moreParameters further custom parameters, as JSON members each preceded by a comma */
+    static String start(String callSid, String ticket, String moreParameters) {
         return "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"streamSid\":\"" + STREAM_SID
                 + "\",\"accountSid\":\"AC0\",\"callSid\":\"" + callSid + "\",\"tracks\":[\"inbound\"],"
                 + "\"customParameters\":{\"From\":\"" + FROM + "\",\"CallSid\":\"" + callSid + "\""
-                + (ticket == null ? "" : ",\"ticket\":\"" + ticket + "\"")
+                + (ticket == null ? "" : ",\"ticket\":\"" + ticket + "\"") + moreParameters
                 + "},\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}},"
                 + "\"streamSid\":\"" + STREAM_SID + "\"}";
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Any sequence of Twilio messages, core messages and time: the call never throws, closes the stream at most once
+ * Any sequence of Twilio messages, core messages (a transfer to a person among them, moved or refused) and time: the call never throws, closes the stream at most once
  * with a documented code, and sends Twilio nothing after closing.
  */
 class TwilioCallFuzzTest {
@@ -23,7 +23,7 @@ class TwilioCallFuzzTest {
         String ticket = h.tickets.issue(CallHarness.CALL_SID).orElseThrow();
         boolean coreAsked = false;
         while (data.remainingBytes() > 0) {
-            switch (data.consumeInt(0, 11)) {
+            switch (data.consumeInt(0, 13)) {
                 case 0 -> h.call.onTwilioText(CallHarness.start(ticket));
                 case 1 -> h.call.onTwilioText(CallHarness.media(data.consumeInt(0, 255)));
                 case 2 -> h.call.onTwilioText(CallHarness.mark(data.consumeAsciiString(40)));
@@ -38,6 +38,16 @@ class TwilioCallFuzzTest {
                     if (h.core.start() != null && !coreAsked) {
                         coreAsked = true;
                         h.core.answer();
+                    }
+                }
+                case 11 -> h.call.onMessage(new SessionMessage.HandoffHuman("wants a person", "summary", null));
+                case 12 -> {
+                    if (h.transfers.hasPending()) {
+                        if (data.consumeBoolean()) {
+                            h.transfers.moved();
+                        } else {
+                            h.transfers.refused("refused");
+                        }
                     }
                 }
                 default -> h.call.onTwilioText(CallHarness.stop());

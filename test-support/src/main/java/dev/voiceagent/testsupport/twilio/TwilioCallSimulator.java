@@ -94,7 +94,11 @@ public final class TwilioCallSimulator {
         return postWebhook().compose(this::follow);
     }
 
-    /** Runs TwiML Twilio fetched elsewhere (an outbound call's answer URL): opens its stream with its parameters. */
+    /**
+     * Runs TwiML Twilio got for this call elsewhere: an outbound call's answer URL, or a later answer (a Dial's action):
+     * opens the stream its {@code <Connect><Stream>} names, with its parameters, and starts talking. Use a new simulator
+     * for each stream of the call: each is one stream, with its own stream SID.
+     */
     public Future<Void> follow(String twiml) {
         TwimlStream stream = TwimlStream.parse(twiml);
         streamParameters = stream.parameters();

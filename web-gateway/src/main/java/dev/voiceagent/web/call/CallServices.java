@@ -4,6 +4,7 @@ import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.web.access.Capacity;
 import dev.voiceagent.web.config.WebConfig;
+import dev.voiceagent.web.handoff.HandoffWebhook;
 import dev.voiceagent.web.metrics.WebMetrics;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -27,13 +28,15 @@ public class CallServices {
     private final CoreConnections coreConnections;
     private final ShutdownDrain drain;
     private final Capacity capacity;
+    private final HandoffWebhook handoffs;
 
     private final OpenTelemetry openTelemetry;
 
     /** @param internalSecret signs the credential presented to realtime-core on every core socket */
     public CallServices(WebConfig config, WebMetrics metrics, Vertx vertx, ShutdownDrain drain,
-            OpenTelemetry openTelemetry, Capacity capacity,
+            OpenTelemetry openTelemetry, Capacity capacity, HandoffWebhook handoffs,
             @ConfigProperty(name = InternalCredentials.SECRET_KEY) Optional<String> internalSecret) {
+        this.handoffs = handoffs;
         this.openTelemetry = openTelemetry;
         this.capacity = capacity;
         this.config = config;
@@ -58,6 +61,10 @@ public class CallServices {
 
     public ShutdownDrain drain() {
         return drain;
+    }
+
+    public HandoffWebhook handoffs() {
+        return handoffs;
     }
 
     public Capacity capacity() {

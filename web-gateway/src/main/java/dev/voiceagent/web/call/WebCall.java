@@ -46,6 +46,8 @@ final class WebCall implements CoreConversation.Listener {
     private String reportedItem;
     private long reportedMs;
     private long reportedAtNanos;
+    private String conversationId;
+    private boolean handedOver;
     private Span span;
 
     WebCall(WebConnection connection, CallServices services, int sampleRate, String agent) {
@@ -87,8 +89,8 @@ final class WebCall implements CoreConversation.Listener {
 
     void audio(byte[] pcm16) {
         byte[] resampled = resampler.process(pcm16);
-        if (resampled.length == 0) {
-            return;
+        if (resampled.length == 0 || handedOver) {
+            return; // nothing whole yet, or the visitor is being handed to a person: the agent hears no more
         }
         services.metrics().chunkIn();
         Buffer base64 = Buffer.buffer(BASE64.encode(resampled));
@@ -148,6 +150,7 @@ final class WebCall implements CoreConversation.Listener {
         switch (message) {
             case SessionMessage.Ready r -> {
                 ready = true;
+                conversationId = r.conversationId();
                 services.vertx().cancelTimer(startTimer);
                 startedAtMillis = System.currentTimeMillis();
                 services.metrics().sessionStarted();
@@ -189,12 +192,13 @@ final class WebCall implements CoreConversation.Listener {
             }
             case SessionMessage.SpeechStopped stopped -> {
             }
+            case SessionMessage.HandoffHuman handoff -> handOver(handoff);
         }
     }
 
     @Override
     public void onAudio(Buffer base64Audio) {
-        if (over || currentItem == null || currentItem.equals(interruptedItem)) {
+        if (over || handedOver || currentItem == null || currentItem.equals(interruptedItem)) {
             return; // late audio of an interrupted item
         }
         byte[] pcm16 = BASE64_DECODER.decode(base64Audio.getBytes());
@@ -217,11 +221,34 @@ final class WebCall implements CoreConversation.Listener {
         LOG.warnf("unreadable message from the core: %s", e.getMessage());
     }
 
+    /** To a person: the page and the site's backend are told; the session ends once the page played the last line. */
+    private void handOver(SessionMessage.HandoffHuman handoff) {
+        if (handedOver) {
+            return;
+        }
+        handedOver = true;
+        LOG.infof("web session: conversation %s handed to a person", conversationId);
+        connection.emit(WidgetEvents.HUMAN_HANDOFF, new JSONObject().put("reason", handoff.reason())
+                .put("summary", handoff.summary())
+                .put("target", handoff.target() == null ? JSONObject.NULL : handoff.target()));
+        services.handoffs().deliver(conversationId, handoff);
+        long unplayed = currentItem == null || currentItem.equals(interruptedItem) ? 0
+                : itemSentMs - heardMs(System.nanoTime());
+        services.vertx().setTimer(Math.max(1, unplayed), t -> connection.onContext(() -> close(
+                SessionMessage.End.TRANSFERRED, "handed to a person", true)));
+    }
+
     /**
-     * The user spoke over the agent: the page stops playback, and the core learns how much of the item was heard:
-     * what the page last reported plus the time since, or else the time since its first chunk was sent, as the
-     * page plays in real time; never more than was sent.
+     * How much of the current item the page has played: what it last reported plus the time since, or else the time
+     * since its first chunk was sent, as the page plays in real time; never more than was sent.
      */
+    private long heardMs(long now) {
+        long estimate = currentItem.equals(reportedItem) ? reportedMs + (now - reportedAtNanos) / 1_000_000
+                : itemFirstChunkNanos == 0 ? 0 : (now - itemFirstChunkNanos) / 1_000_000;
+        return Math.min(itemSentMs, estimate);
+    }
+
+    /** The user spoke over the agent: the page stops playback, and the core learns how much of the item was heard. */
     private void bargeIn() {
         connection.emit(WidgetEvents.INTERRUPTED, currentItem == null ? null
                 : new JSONObject().put("itemId", currentItem));
@@ -229,10 +256,7 @@ final class WebCall implements CoreConversation.Listener {
             conversation.send(new SessionMessage.PlaybackInterrupted(List.of()));
             return;
         }
-        long now = System.nanoTime();
-        long estimate = currentItem.equals(reportedItem) ? reportedMs + (now - reportedAtNanos) / 1_000_000
-                : itemFirstChunkNanos == 0 ? 0 : (now - itemFirstChunkNanos) / 1_000_000;
-        long heard = Math.min(itemSentMs, estimate);
+        long heard = heardMs(System.nanoTime());
         if (heard < itemSentMs) {
             services.metrics().bargeIn();
         }

@@ -37,6 +37,12 @@ public final class WidgetEvents {
     public static final String AGENT_CHANGED = "AGENT_CHANGED";
     /** Server -> client: {@code {tool, phase}}, a tool call started or finished. */
     public static final String TOOL_ACTIVITY = "TOOL_ACTIVITY";
+    /**
+     * Server -> client: {@code {reason, summary, target}}, the agent hands the visitor to a person (its reason and
+     * its summary of the conversation; {@code target} a configured department, or null). The site's backend gets the
+     * same as a signed webhook; the session ends once the agent's last line has played.
+     */
+    public static final String HUMAN_HANDOFF = "HUMAN_HANDOFF";
     /** Server -> client: {@code {reason}}, the session ended without the client asking. */
     public static final String SESSION_ENDED = "SESSION_ENDED";
     /** Server -> client: {@code {reason}}, a message the server could not act on. */

@@ -62,6 +62,14 @@ public class WebMetrics {
         return sessions.get();
     }
 
+    /**
+     * A visitor handed to a person, by what became of the site's webhook: {@code delivered}, {@code failed} (after
+     * its attempts) or {@code no_webhook} (none configured: only the widget was told).
+     */
+    public void handoff(String outcome) {
+        registry.counter("voice.web.handoffs", "outcome", outcome).increment();
+    }
+
     /** SESSION_START answered with SESSION_START_ERROR, by reason (core_unreachable, busy, timeout, ...). */
     public void sessionRefused(String reason) {
         Counter.builder("voice.web.sessions.refused").tag("reason", reason)

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's run command, as a newcomer uses it, with no OpenAI key: all four services come up on their fixed
  * ports with the loopback provider and H2, a simulated phone call hears its own turn back, talking over the echo
- * clears playback, keypad keys hand off and search hotels through the real mcp-tools, a Socket.IO session hears its
+ * clears playback, keypad 0 asks for a person (the gateway logs the transfer it would ask Twilio for, the agent
+ * hears it failed), keypad keys hand off and search hotels through the real mcp-tools, a Socket.IO session hears its
  * own turn back byte for byte, and Ctrl-C stops everything.
  */
 class RunCommandIT {
@@ -127,6 +128,12 @@ class RunCommandIT {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> call.playedMs() >= 1000); // greeting tone + the echo
             await().atMost(Duration.ofSeconds(20)).until(() -> !call.clears().isEmpty()); // spoke over the echo
+            call.sendDtmf("0"); // a person: with no Twilio REST credentials the gateway logs what it would ask
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log)
+                    .matches("(?s).*the transfer to number \\+1500\\*+06 would have updated the call with .*<Dial .*"));
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    coreMetric("voice_core_human_handoffs_total", "outcome=\"failed\"") >= 1); // and the agent hears it
+            assertThat(Files.readString(log)).contains("Transfers to a person: logged only");
             call.sendDtmf("1");
             await().atMost(Duration.ofSeconds(10)).until(() -> coreMetric("voice_core_handoffs_total", "hotel_booking") >= 1);
             call.sendDtmf("2");

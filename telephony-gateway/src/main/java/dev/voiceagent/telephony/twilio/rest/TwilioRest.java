@@ -37,13 +37,14 @@ public class TwilioRest {
         }
     }
 
-    TwilioRest(Vertx vertx, Optional<TwilioRestClient> client) {
+    /** A client made elsewhere ({@link #client}), e.g. a test's, pointed at a fake. */
+    public TwilioRest(Vertx vertx, Optional<TwilioRestClient> client) {
         this.vertx = vertx;
         this.client = client;
     }
 
     /** The SDK's client on the given base URL; empty unless both credentials are given. */
-    static Optional<TwilioRestClient> client(Optional<String> accountSid, Optional<String> authToken, URI apiBaseUrl,
+    public static Optional<TwilioRestClient> client(Optional<String> accountSid, Optional<String> authToken, URI apiBaseUrl,
             Duration timeout) {
         Optional<String> token = authToken.filter(value -> !value.isBlank());
         Optional<String> account = accountSid.filter(value -> !value.isBlank());
