@@ -205,7 +205,10 @@ public class CoreMetrics {
      * gateway reported back: {@code failed}, {@code no-answer}, {@code busy} ({@code other} for anything else).
      */
     public void humanHandoff(String outcome) {
-        registry.counter("voice.core.human.handoffs", "outcome", outcome).increment();
+        Counter.builder("voice.core.human.handoffs")
+                .description("Hand-overs of a caller to a person, by outcome: requested, bad_arguments, sent, "
+                                + "transferred, failed, no-answer, busy, other (hand-overs)")
+                .tags("outcome", outcome).register(registry).increment();
     }
 
     public void prewarm(String outcome) {

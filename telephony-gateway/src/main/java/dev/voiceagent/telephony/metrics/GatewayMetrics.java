@@ -86,7 +86,10 @@ public class GatewayMetrics {
      * ({@code apology}, {@code dial}; {@code failed} or {@code unavailable} when it could not be told).
      */
     public void fallback(String reason, String answer) {
-        registry.counter("voice.gateway.fallbacks", "reason", reason, "answer", answer).increment();
+        Counter.builder("voice.gateway.fallbacks")
+                .description("Calls handed back to Twilio with the fallback TwiML because their stream got no "
+                                + "conversation, by reason and answer (calls)")
+                .tags("reason", reason, "answer", answer).register(registry).increment();
     }
 
     public int activeCalls() {
@@ -150,7 +153,10 @@ public class GatewayMetrics {
      * {@code completed}, {@code no_answer}, {@code busy}, {@code failed}, {@code canceled}.
      */
     public void transfer(String outcome) {
-        registry.counter("voice.gateway.transfers", "outcome", outcome).increment();
+        Counter.builder("voice.gateway.transfers")
+                .description("Transfers of a caller to a person, by outcome: dialing, rest_failed, dry_run, no_target, "
+                                + "whispered, completed, canceled, no_answer, busy, failed (transfers)")
+                .tags("outcome", outcome).register(registry).increment();
     }
 
     public void coreError(String code) {

@@ -1,5 +1,6 @@
 package dev.voiceagent.telephony.outbound;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -24,28 +25,39 @@ public class OutboundMetrics {
 
     /** A request to {@code /v1/calls} refused for its credential: {@code missing}, {@code unknown}, {@code not_configured}. */
     public void unauthorized(String reason) {
-        registry.counter("voice.gateway.outbound.auth.refused", "reason", reason).increment();
+        Counter.builder("voice.gateway.outbound.auth.refused")
+                .description("Requests to the outbound calls API refused for their credential, by reason: missing, "
+                                + "unknown, not_configured (requests)")
+                .tags("reason", reason).register(registry).increment();
     }
 
     /** A request refused as bad input (400), by the field at fault ({@code body} for the request as a whole). */
     public void badRequest(String field) {
-        registry.counter("voice.gateway.outbound.bad.requests", "field", field).increment();
+        Counter.builder("voice.gateway.outbound.bad.requests")
+                .description("Outbound call requests refused with 400, by the property at fault (requests)")
+                .tags("field", field).register(registry).increment();
     }
 
     /** What came of a request to place a call: {@code placed}, {@code refused} (by Twilio), {@code failed}, {@code unavailable}. */
     public void placement(String outcome) {
-        registry.counter("voice.gateway.outbound.calls", "outcome", outcome).increment();
+        Counter.builder("voice.gateway.outbound.calls")
+                .description("Outbound calls asked for, by outcome: placed, refused, failed, unavailable (calls)")
+                .tags("outcome", outcome).register(registry).increment();
     }
 
     /** A status callback: Twilio's {@code CallStatus}. */
     public void status(String status) {
-        registry.counter("voice.gateway.outbound.call.status", "status", known(STATUSES, status)).increment();
+        Counter.builder("voice.gateway.outbound.call.status")
+                .description("Twilio's status callbacks about outbound calls, by status (callbacks)")
+                .tags("status", known(STATUSES, status)).register(registry).increment();
     }
 
     /** An answering-machine detection result, and what was done about it. */
     public void answeredBy(String answeredBy, String action) {
-        registry.counter("voice.gateway.outbound.answered.by", "answered_by", known(ANSWERED_BY, answeredBy),
-                "action", action).increment();
+        Counter.builder("voice.gateway.outbound.answered.by")
+                .description("Answering-machine verdicts on outbound calls and what was done: talk, message_left, "
+                                + "hung_up, update_failed (calls)")
+                .tags("answered_by", known(ANSWERED_BY, answeredBy), "action", action).register(registry).increment();
     }
 
     static String known(Set<String> words, String word) {

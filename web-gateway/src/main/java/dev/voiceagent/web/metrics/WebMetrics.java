@@ -67,7 +67,9 @@ public class WebMetrics {
      * its attempts) or {@code no_webhook} (none configured: only the widget was told).
      */
     public void handoff(String outcome) {
-        registry.counter("voice.web.handoffs", "outcome", outcome).increment();
+        Counter.builder("voice.web.handoffs")
+                .description("Hand-overs of a visitor to a person and their webhook deliveries, by outcome (hand-overs)")
+                .tags("outcome", outcome).register(registry).increment();
     }
 
     /** SESSION_START answered with SESSION_START_ERROR, by reason (core_unreachable, busy, timeout, ...). */
