@@ -202,7 +202,6 @@ public final class TwilioCall implements CoreConversation.Listener {
                 LOG.warnf("call %s: core reported %s: %s", streamSid, error.code(), error.message());
             }
             case SessionMessage.End end -> {
-                LOG.debugf("call %s: the core ended the conversation: %s", streamSid, end.reason());
                 coreEnded = true;
                 Runnable endCall = () -> end("core_ended", 1000, "conversation ended");
                 if (!fallback.takeOver(end.reason(), endCall)) {

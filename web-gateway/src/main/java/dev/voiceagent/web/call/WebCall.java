@@ -187,11 +187,9 @@ final class WebCall implements CoreConversation.Listener {
                 }
             }
             case SessionMessage.End end -> close("core_ended", "the conversation ended: " + end.reason(), false);
-            case SessionMessage.AudioDone done -> {
-                // The page plays what it has; nothing to do when the model finishes sending.
-            }
-            case SessionMessage.SpeechStopped stopped -> {
-            }
+            // The page plays what it has: nothing to do when the model finishes sending or the user stops speaking.
+            case SessionMessage.AudioDone done -> { }
+            case SessionMessage.SpeechStopped stopped -> { }
             case SessionMessage.HandoffHuman handoff -> handOver(handoff);
         }
     }
