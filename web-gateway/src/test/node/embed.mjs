@@ -1,5 +1,6 @@
 // A shop's page on another origin embeds the widget with one script tag from the gateway; headless Chromium with a
-// fake microphone talks through it to the loopback core: Start, the microphone level, the keypad's key 1, Stop.
+// fake microphone talks through it to the loopback core: Start, the microphone level, the keypad's key 1, Stop;
+// then a second conversation whose key 0 hands the visitor to a person.
 // Usage: node embed.mjs <page-url> <wav-file> <screenshot-file>
 import { openBrowser, report, visibleText, waitForStatus, watchShownStates } from './widget-browser.mjs';
 
@@ -51,6 +52,23 @@ try {
     text: await visibleText(page, TARGET),
     keypadVisible: await page.locator(`${TARGET} .keypad`).isVisible(),
     level: Number(await page.locator(`${TARGET} .meter`).getAttribute('aria-valuenow')),
+  });
+
+  // A second conversation: key 0 asks the front desk for a person; the page hears of it and the session ends.
+  await page.evaluate(target => {
+    window.handoffs = [];
+    document.querySelector(target).addEventListener('voice-widget-handoff', event => window.handoffs.push(event.detail));
+  }, TARGET);
+  await page.locator(`${TARGET} .toggle`).click();
+  await waitForStatus(page, TARGET, 'Listening', 20000);
+  await page.getByRole('button', { name: 'Key 0' }).click();
+  await page.locator(`${TARGET} .transcript li.assistant`).filter({ hasText: 'Handing you to a person' })
+    .waitFor({ timeout: 30000 });
+  await waitForStatus(page, TARGET, 'Conversation ended', 30000);
+  report({
+    fact: 'handedOver',
+    handoffs: await page.evaluate(() => window.handoffs),
+    lines: await page.locator(`${TARGET} .transcript li`).allTextContents(),
   });
 } catch (error) {
   report({ fact: 'error', message: String(error && error.message) });

@@ -162,6 +162,11 @@ class Widget {
         this.ui.tool.textContent = data.phase === 'started'
           ? '(looking up ' + String(data.tool).replace(/[-_]/g, ' ') + '\u2026)' : '';
         break;
+      case 'HUMAN_HANDOFF':
+        // The agent handed the visitor to a person: the page's own live chat or callback can take over from here.
+        this.addLine('assistant', 'Handing you to a person: ' + String((data && data.summary) || ''));
+        this.host.dispatchEvent(new CustomEvent('voice-widget-handoff', { bubbles: true, detail: data || {} }));
+        break;
       case 'SESSION_ENDED':
         this.finish(run, reason);
         break;

@@ -1,6 +1,7 @@
 package dev.voiceagent.testsupport.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +189,9 @@ class FakeTwilioRestTest {
                 .containsEntry("Direction", "outbound-dial").containsEntry("AccountSid", SID);
         assertThat(received.get(1)).containsEntry("CallSid", "CA4").containsEntry("DialCallStatus", "no-answer")
                 .containsEntry("DialBridged", "false").containsKey("DialCallSid");
-        assertThat(twilio.call("CA4").orElseThrow().twiml()).isEqualTo("<Response><Hangup/></Response>");
+        assertThat(action.body()).isEqualTo("<Response><Hangup/></Response>");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(twilio.call("CA4").orElseThrow().twiml())
+                .as("the call runs what the action answered").isEqualTo("<Response><Hangup/></Response>"));
         app.close();
     }
 }

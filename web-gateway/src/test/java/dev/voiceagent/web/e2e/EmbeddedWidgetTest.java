@@ -78,6 +78,11 @@ class EmbeddedWidgetTest {
             assertThat(done.path("keypadVisible").asBoolean()).isFalse();
             assertThat(done.path("level").asInt()).isZero();
 
+            JsonNode handedOver = browser.await("handedOver", Duration.ofSeconds(90));
+            assertThat(handedOver.path("handoffs")).as("the page heard of the hand-over once").hasSize(1);
+            assertThat(handedOver.path("handoffs").get(0).path("summary").asText()).isNotBlank();
+            assertThat(handedOver.path("lines").toString()).contains("Handing you to a person: ");
+
             List<String> shown = browser.facts("shown").stream().map(fact -> fact.path("text").asText()).toList();
             assertThat(shown).first().isEqualTo("Press Start to talk");
             assertThat(shown).containsSubsequence("Connecting…", "Listening", "Assistant speaking",
