@@ -38,7 +38,9 @@ class WebBargeInTest {
             widget.await("ASSISTANT_AUDIO_TRANSCRIPT"); // the greeting is over: the next answer is the only one
 
             byte[] fiveSeconds = JavaClientConformanceTest.taggedPcm16(250, 960);
-            String item = upstream.streamAssistantAudio(fiveSeconds, 4800, Duration.ofMillis(100), "A long answer");
+            // Twice real time, as the model sends: the page is always behind what was sent, however late the
+            // interruption reaches the gateway, so the barge-in cuts audio still to be played (and is counted).
+            String item = upstream.streamAssistantAudio(fiveSeconds, 4800, Duration.ofMillis(50), "A long answer");
             await().atMost(Duration.ofSeconds(10)).until(() -> widget.audioOf(item).length >= 48_000);
             widget.send("PLAYBACK_POSITION", new JSONObject().put("itemId", item).put("playedMs", 700));
             upstream.speechStarted();
