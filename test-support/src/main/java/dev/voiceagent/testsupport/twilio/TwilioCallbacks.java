@@ -2,12 +2,13 @@ package dev.voiceagent.testsupport.twilio;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +23,8 @@ public final class TwilioCallbacks {
     /** The application's answer: its HTTP status and body (TwiML, usually). */
     public record Answer(int status, String body) {
     }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Vertx vertx;
     private final String authToken;
@@ -39,19 +42,22 @@ public final class TwilioCallbacks {
         return post(publicUrl, params, TwilioSignature.sign(authToken, publicUrl, params));
     }
 
-    /** Posts with the given signature (null for none): a forgery, for tests that it is refused. */
+    /**
+     * Posts with the given signature (null for none): a forgery, for tests that it is refused. A blocking JDK client
+     * on a worker thread: the answer's body is read whole, whichever thread the caller waits on.
+     */
     public Future<Answer> post(String publicUrl, Map<String, String> params, String signature) {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
-                .setAbsoluteURI(route.apply(URI.create(publicUrl)).toString())
-                .putHeader("Content-Type", "application/x-www-form-urlencoded");
+        HttpRequest.Builder request = HttpRequest.newBuilder(route.apply(URI.create(publicUrl)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(params)));
         if (signature != null) {
-            request.putHeader("X-Twilio-Signature", signature);
+            request.header("X-Twilio-Signature", signature);
         }
-        HttpClient client = vertx.createHttpClient();
-        return client.request(request)
-                .compose(req -> req.send(formEncode(params)))
-                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body.toString())))
-                .onComplete(done -> client.close());
+        return vertx.executeBlocking(() -> {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        });
     }
 
     static String formEncode(Map<String, String> params) {
