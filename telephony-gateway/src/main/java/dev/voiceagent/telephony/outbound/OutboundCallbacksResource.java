@@ -2,6 +2,7 @@ package dev.voiceagent.telephony.outbound;
 
 import dev.voiceagent.telephony.twilio.CallAnswerer;
 import dev.voiceagent.telephony.twilio.CallerIds;
+import dev.voiceagent.telephony.twilio.TwilioSignatures;
 import dev.voiceagent.telephony.twilio.TwilioWebhooks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,7 +52,7 @@ public class OutboundCallbacksResource {
     @Operation(hidden = true)
     public Uni<Response> answer(MultivaluedMap<String, String> form, @QueryParam("agent") String agent,
             @QueryParam("context") String context, @Context HttpServerRequest request) {
-        Map<String, String> params = TwilioWebhooks.params(form);
+        Map<String, String> params = TwilioSignatures.params(form);
         if (!webhooks.verified("outbound-answer", request, params)) {
             return Uni.createFrom().item(forbidden());
         }
@@ -64,7 +65,7 @@ public class OutboundCallbacksResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response status(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
-        Map<String, String> params = TwilioWebhooks.params(form);
+        Map<String, String> params = TwilioSignatures.params(form);
         if (!webhooks.verified("outbound-status", request, params)) {
             return forbidden();
         }
@@ -87,7 +88,7 @@ public class OutboundCallbacksResource {
     @Operation(hidden = true)
     public Uni<Response> machine(MultivaluedMap<String, String> form, @QueryParam("action") String action,
             @QueryParam("message") String message, @Context HttpServerRequest request) {
-        Map<String, String> params = TwilioWebhooks.params(form);
+        Map<String, String> params = TwilioSignatures.params(form);
         if (!webhooks.verified("outbound-machine", request, params)) {
             return Uni.createFrom().item(forbidden());
         }

@@ -8,6 +8,7 @@ import dev.voiceagent.telephony.twilio.StreamTickets;
 import dev.voiceagent.telephony.twilio.StreamTwiml;
 import dev.voiceagent.telephony.twilio.TwilioConfig;
 import dev.voiceagent.telephony.twilio.TwilioSignatures;
+import dev.voiceagent.telephony.twilio.TwilioWebhooks;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -39,17 +40,17 @@ public class TransferCallbacks {
     private static final Logger LOG = Logger.getLogger(TransferCallbacks.class);
 
     private final TwilioConfig twilio;
-    private final TwilioSignatures signatures;
+    private final TwilioWebhooks webhooks;
     private final TransferTokens tokens;
     private final TransferConfig config;
     private final StreamTickets tickets;
     private final GatewayMetrics metrics;
     private final CoreLink core;
 
-    public TransferCallbacks(TwilioConfig twilio, TwilioSignatures signatures, TransferTokens tokens,
+    public TransferCallbacks(TwilioConfig twilio, TwilioWebhooks webhooks, TransferTokens tokens,
             TransferConfig config, StreamTickets tickets, GatewayMetrics metrics, CoreLink core) {
         this.twilio = twilio;
-        this.signatures = signatures;
+        this.webhooks = webhooks;
         this.tokens = tokens;
         this.config = config;
         this.tickets = tickets;
@@ -113,10 +114,7 @@ public class TransferCallbacks {
     /** Signed by Twilio, and its token issued by a gateway for the call it names. */
     private boolean genuine(HttpServerRequest request, Map<String, String> params, String endpoint,
             Optional<String> tokenCall, String callSid) {
-        if (!signatures.acceptsRequest(request, params)) {
-            metrics.signatureFailure(endpoint);
-            LOG.warnf("refused a transfer %s callback with a missing or invalid X-Twilio-Signature (from %s)",
-                    endpoint, request.remoteAddress());
+        if (!webhooks.verified(endpoint, request, params)) {
             return false;
         }
         if (tokenCall.isEmpty() || !tokenCall.get().equals(callSid)) {

@@ -36,7 +36,7 @@ public class IncomingCallResource {
     @Produces(MediaType.TEXT_XML)
     @Operation(hidden = true)
     public Uni<Response> post(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
-        Map<String, String> params = TwilioWebhooks.params(form);
+        Map<String, String> params = TwilioSignatures.params(form);
         return answer(params, params, request);
     }
 

@@ -3,8 +3,6 @@ package dev.voiceagent.telephony.twilio;
 import dev.voiceagent.telephony.metrics.GatewayMetrics;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -18,27 +16,17 @@ public class TwilioWebhooks {
 
     private static final Logger LOG = Logger.getLogger(TwilioWebhooks.class);
 
-    private final TwilioConfig config;
     private final TwilioSignatures signatures;
     private final GatewayMetrics metrics;
 
-    public TwilioWebhooks(TwilioConfig config, TwilioSignatures signatures, GatewayMetrics metrics) {
-        this.config = config;
+    public TwilioWebhooks(TwilioSignatures signatures, GatewayMetrics metrics) {
         this.signatures = signatures;
         this.metrics = metrics;
     }
 
-    /** Form parameters as Twilio signs them: one value each. */
-    public static Map<String, String> params(MultivaluedMap<String, String> form) {
-        Map<String, String> params = new HashMap<>();
-        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
-        return params;
-    }
-
     /** True when checking is off or the signature matches; otherwise counted under {@code endpoint} and logged. */
     public boolean verified(String endpoint, HttpServerRequest request, Map<String, String> signedParams) {
-        String signedUrl = config.publicBaseUrl().toString().replaceAll("/$", "") + request.uri();
-        if (signatures.accepts(signedUrl, signedParams, request.getHeader("X-Twilio-Signature"))) {
+        if (signatures.acceptsRequest(request, signedParams)) {
             return true;
         }
         metrics.signatureFailure(endpoint);
