@@ -107,7 +107,7 @@ public final class LoadBenchmark {
         FrameLedger outbound = new FrameLedger(calls, (seconds / 3 + 3) * BenchCall.BARGE_IN_ANSWER_FRAMES);
         List<Long> bargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
         int web = config.webSessions();
-        // A web chunk is 40 ms of 24 kHz PCM16 carrying twelve 160-byte tagged frames: 300 frames a second.
+        // A web chunk is 20 ms of 24 kHz PCM16 carrying six 160-byte tagged frames: 300 frames a second.
         FrameLedger webInbound = new FrameLedger(Math.max(web, 1), seconds * 300 + 3000);
         FrameLedger webOutbound = new FrameLedger(Math.max(web, 1), (seconds / 3 + 3) * BenchCall.BARGE_IN_ANSWER_FRAMES);
         List<Long> webBargeIns = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -145,6 +145,7 @@ public final class LoadBenchmark {
                 }));
         ProcessStats coreIdle = ProcessStats.of(core.pid());
         ProcessStats gatewayIdle = ProcessStats.of(gateway.pid());
+        Map<String, Long> idleRss = MemoryReport.idle(system);
 
         List<TwilioCallSimulator> simulators = new ArrayList<>();
         long[] placedAt = new long[calls];
@@ -227,6 +228,7 @@ public final class LoadBenchmark {
         ProcessStats gatewayEnd = ProcessStats.of(gateway.pid());
         ProcessStats webEnd = system.web == null ? null : ProcessStats.of(system.web.pid());
         ProcessStats benchEnd = ProcessStats.of(ProcessHandle.current().pid());
+        Map<String, Object> memory = MemoryReport.of(system, idleRss); // with the calls still up
         // Latencies of the window only: the forced GC of the heap reading below must not show in them.
         Percentiles inboundLatency = inbound.latency();
         Percentiles outboundLatency = outbound.latency();
@@ -297,6 +299,7 @@ public final class LoadBenchmark {
         result.put("rssKibPerCall", Map.of("gateway", (gatewayEnd.rssKib() - gatewayIdle.rssKib()) / (double) calls,
                 "core", (coreEnd.rssKib() - coreIdle.rssKib()) / (double) calls));
         result.put("gcPauses", gcPauses);
+        result.put("memory", memory);
         result.put("startupMs", Map.of("gateway", gateway.readyAfter().toMillis(),
                 "core", core.readyAfter().toMillis()));
         print(result);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
  * threads that do the relaying (event loops) apart from the JVM's own (JIT compilers, garbage collector).
  */
 record ProcessStats(long userMillis, long systemMillis, long eventLoopMillis, long jitMillis, long gcMillis,
-        long rssKib) {
+        long rssKib, long peakRssKib) {
 
     private static final long TICK_MILLIS = 10; // USER_HZ is 100 on Linux
 
@@ -43,13 +44,18 @@ record ProcessStats(long userMillis, long systemMillis, long eventLoopMillis, lo
                     }
                 }
             }
-            long rss = Files.readAllLines(proc.resolve("status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
-            return new ProcessStats(process[0] * TICK_MILLIS, process[1] * TICK_MILLIS, eventLoops, jit, gc, rss);
+            List<String> status = Files.readAllLines(proc.resolve("status"));
+            return new ProcessStats(process[0] * TICK_MILLIS, process[1] * TICK_MILLIS, eventLoops, jit, gc,
+                    kib(status, "VmRSS:"), kib(status, "VmHWM:"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc for " + pid, e);
         }
+    }
+
+    /** A memory line of /proc/PID/status; VmHWM is the highest resident size since the process started. */
+    private static long kib(List<String> status, String field) {
+        return status.stream().filter(line -> line.startsWith(field))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
     }
 
     long cpuMillis() {

@@ -15,14 +15,14 @@ import java.util.Map;
  * with each run's idle CPU taken out, the difference is the relay's cost per call-second, and what is left of a
  * 2-s call beyond two seconds of relay is the cost of a call's start (and end).
  * </ul>
- * Before the measured run, {@code warmupCalls} calls of 3 s (five a second) let the services' JIT compile the start
- * path, as it is in a service that has been taking calls.
+ * Before the measured run, {@code warmupCalls} calls of 3 s ({@code warmupRate} a second, five by default) let the
+ * services' JIT compile the start path, as it is in a service that has been taking calls.
  */
 final class TrafficBenchmark {
 
     private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
-    /** Arrivals per second of the warm-up: gentle, as a cold core cannot take ten a second on two shared cores. */
-    private static final double WARM_UP_RATE = 5;
+    /** Arrivals per second of the warm-up by default: gentle, as a cold core cannot take ten a second on two cores. */
+    private static final String WARM_UP_RATE = "5";
 
     private TrafficBenchmark() {
     }
@@ -32,6 +32,7 @@ final class TrafficBenchmark {
         double rate = Double.parseDouble(options.getOrDefault("rate", "5"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
         int warmupCalls = Integer.parseInt(options.getOrDefault("warmup-calls", "100"));
+        double warmupRate = Double.parseDouble(options.getOrDefault("warmup-rate", WARM_UP_RATE));
         Profiling profiling = new Profiling(directory(options, "jfr"), directory(options, "profile"));
         TrafficPlan plan = switch (mode) {
             case "burst" -> TrafficPlan.spread(calls, seconds(Double.parseDouble(options.getOrDefault("window", "1"))),
@@ -50,7 +51,7 @@ final class TrafficBenchmark {
             report.put("rssKibAtStart", rss(system));
             if (warmupCalls > 0) {
                 report.put("warmUp", summary(TrafficRun.run(system, TrafficPlan.spread(warmupCalls,
-                        seconds(warmupCalls / WARM_UP_RATE), seconds(3)))));
+                        seconds(warmupCalls / warmupRate), seconds(3)))));
             }
             report.put("rssKibIdleAfterWarmUp", rss(system));
             if (mode.equals("start-cost")) {

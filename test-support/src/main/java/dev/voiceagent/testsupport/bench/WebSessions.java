@@ -13,14 +13,14 @@ import org.json.JSONObject;
 
 /**
  * The web half of the load: M browser widgets played by the Socket.IO organisation's Java client, each sending
- * 24 kHz PCM16 in 40 ms chunks in real time (the widget's batch size) and timing the answers it receives. A chunk
- * carries twelve tagged 160-byte frames, which the web gateway passes through unchanged at 24 kHz, so the same
+ * 24 kHz PCM16 in 20 ms binary chunks in real time (50 packets a second, as the original widget sends them) and timing
+ * the answers it receives. A chunk carries six tagged 160-byte frames, which the web gateway passes through unchanged at 24 kHz, so the same
  * ledgers as the phone calls check and time every frame end to end.
  */
 final class WebSessions implements AutoCloseable {
 
-    private static final int CHUNK_MS = 40;
-    private static final int FRAMES_PER_CHUNK = 1920 / 160;
+    private static final int CHUNK_MS = 20;
+    private static final int FRAMES_PER_CHUNK = 960 / 160;
 
     interface Taps {
         void sent(int session, int sequence, long nanos);
