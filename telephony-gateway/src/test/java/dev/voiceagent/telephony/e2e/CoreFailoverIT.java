@@ -14,6 +14,7 @@ import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import dev.voiceagent.testsupport.openai.RecordedEvent;
 import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
+import dev.voiceagent.testsupport.process.ServiceForwarder;
 import dev.voiceagent.testsupport.twilio.AudioSource;
 import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
 import io.vertx.core.Vertx;
