@@ -196,6 +196,19 @@ final class WebCall implements CoreConversation.Listener {
         connection.emit(WidgetEvents.ASSISTANT_AUDIO_CHUNK, pcm16);
     }
 
+    /**
+     * The conversation moved to another core: the lost core's answer still playing is stale, so the page stops it and
+     * the restored conversation answers afresh. Not a barge-in (the user did not speak), and nothing to truncate (the
+     * item was in the lost upstream session).
+     */
+    @Override
+    public void onResumed(SessionMessage.Ready ready) {
+        if (!over && playback.isLive()) {
+            stopPage();
+            playback.interrupt(System.nanoTime());
+        }
+    }
+
     @Override
     public void onClosed() {
         close("core_closed", "the voice service closed the conversation", false);
