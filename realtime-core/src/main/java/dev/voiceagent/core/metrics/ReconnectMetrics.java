@@ -54,11 +54,14 @@ public class ReconnectMetrics {
                 .register(registry).increment();
     }
 
-    /** @param outcome resumed, or failed (bad or expired token, no checkpoint) */
+    /**
+     * @param outcome resumed; fresh (genuine token, checkpoint missing or unreadable: begun anew, the caller kept);
+     *        failed (bad or expired token, or the conversation still runs here)
+     */
     public void resume(String outcome) {
         Counter.builder("voice.core.resumes").tag("outcome", outcome)
                 .description("Conversations a gateway asked to resume from a checkpoint after it reconnected, by "
-                        + "outcome: resumed, failed (conversations)")
+                        + "outcome: resumed, fresh (the checkpoint was lost: begun anew), failed (conversations)")
                 .register(registry).increment();
     }
 }

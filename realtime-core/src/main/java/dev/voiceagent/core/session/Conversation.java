@@ -87,8 +87,9 @@ public final class Conversation {
     }
 
     /**
-     * Continues a conversation checkpointed elsewhere: once the checkpoint is loaded, a new upstream session gets
-     * its agent and items, then the gateway hears {@code ready}. Caller audio meanwhile is held.
+     * Continues a conversation checkpointed elsewhere once its checkpoint is loaded ({@link Restore}): a new upstream
+     * session gets its agent and items, or, when the checkpoint is lost, the conversation begins afresh and the model
+     * greets; then the gateway hears {@code ready}. Caller audio meanwhile is held.
      */
     void resume(Future<Optional<Checkpoint>> loading) {
         telemetry.opening(false);
@@ -96,20 +97,13 @@ public final class Conversation {
             if (ended) {
                 return;
             }
-            Optional<Agent> agent = loaded.succeeded() ? loaded.result()
-                    .flatMap(checkpoint -> services.agents().agent(checkpoint.agent())) : Optional.empty();
-            if (agent.isEmpty()) {
-                services.reconnects().resume("failed");
-                failed("resume_failed", loaded.failed() ? "the checkpoint store cannot be read"
-                        : "no checkpoint of this conversation", false);
-                return;
+            // A conversation restored where it was had its greeting on its first core.
+            greeted = Restore.from(loaded, this);
+            if (greeted) {
+                connection.resumeFromCheckpoint();
+            } else {
+                connection.open();
             }
-            services.reconnects().resume("resumed");
-            history.restore(loaded.result().get(), agent.get());
-            greeted = true;
-            LOG.infof("conversation %s resumed with agent %s and %d items", id, agent.get().name(),
-                    history.items().size());
-            connection.resumeFromCheckpoint();
         }));
     }
 

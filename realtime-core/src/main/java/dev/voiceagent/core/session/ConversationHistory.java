@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * What a new upstream session must be told to continue the conversation: the current agent, what the booking
- * system knows of the caller, and the turns so far as text (audio cannot be replayed into a new session) with the
- * function calls and their outputs. Bounded: the oldest turns go first. Confined to the conversation's loop.
+ * system knows of the caller, whether the turns before this core were lost with the checkpoint, and the turns so far
+ * as text (audio cannot be replayed into a new session) with the function calls and their outputs. Bounded: the
+ * oldest turns go first. Confined to the conversation's loop.
  */
 final class ConversationHistory {
 
@@ -17,6 +18,7 @@ final class ConversationHistory {
     private final int maxItems;
     private Agent agent;
     private String callerContext;
+    private boolean earlierPartLost;
 
     ConversationHistory(Agent agent, int maxItems) {
         this.agent = agent;
@@ -38,6 +40,15 @@ final class ConversationHistory {
 
     void callerContext(String context) {
         this.callerContext = context;
+    }
+
+    /** The conversation moved here without its checkpoint: the model must know that it missed what was said. */
+    void earlierPartLost() {
+        earlierPartLost = true;
+    }
+
+    boolean isEarlierPartLost() {
+        return earlierPartLost;
     }
 
     void user(String text) {

@@ -10,11 +10,16 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Checkpoints at every turn, and a conversation continued from one: the agent, the caller context and the items
- * re-created in a new session, a fresh resume token, and a tool call the lost core never finished answered.
+ * re-created in a new session, a fresh resume token, and a tool call the lost core never finished answered; without a
+ * usable checkpoint, the conversation begun afresh with the caller kept.
  */
 class CheckpointFlowTest {
 
@@ -78,12 +83,50 @@ class CheckpointFlowTest {
         assertThat(here.counter("voice.core.resumes", "outcome", "resumed")).isEqualTo(1);
     }
 
-    @Test
-    void withoutACheckpointTheResumeFailsInThatConversationOnly() {
-        InProcess here = new InProcess().resumed("conv-9", Future.succeededFuture(Optional.empty()));
-        assertThat(here.transcript.all()).containsExactly("gateway: error resume_failed fatal",
-                "gateway: end resume_failed", "gateway: closed");
-        assertThat(here.counter("voice.core.resumes", "outcome", "failed")).isEqualTo(1);
+    /** What leaves a genuine resume nothing to restore: no checkpoint, a store that fails, an agent this core lacks. */
+    static Stream<Arguments> lostCheckpoints() {
+        return Stream.of(
+                Arguments.of("no checkpoint", Future.succeededFuture(Optional.empty())),
+                Arguments.of("store down", Future.failedFuture(new IllegalStateException("connection refused"))),
+                Arguments.of("unknown agent", Future.succeededFuture(Optional.of(new Checkpoint("conv-9",
+                        "retired_agent", null, List.of(new ConversationItem.UserMessage("A room in Paris")))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lostCheckpoints")
+    void aLostCheckpointBeginsTheConversationAfreshWithAnApologyAndKeepsTheCaller(String lost,
+            Future<Optional<Checkpoint>> loading) {
+        InProcess here = new InProcess().resumed("conv-9", loading);
+        here.conversation.onGatewayAudio(Buffer.buffer("AAAA"));
+        FakeModel.Session session = here.model.session(0);
+        session.created();
+        session.updated();
+        assertThat(here.transcript.all()).as("a new call's path: no items, held audio, ready, the greeting")
+                .containsExactly(
+                        "model: (open)",
+                        "model: session.update",
+                        "model: append AAAA",
+                        "gateway: Ready",
+                        "model: response.create");
+        String instructions = session.sent("session.update").get(0).path("session").path("instructions").asText();
+        assertThat(instructions).contains("You are the front desk of a travel agency, answering a phone call")
+                .endsWith("\n\n" + Restore.EARLIER_PART_LOST);
+        assertThat(session.sent("response.create").get(0).has("response"))
+                .as("the model composes the greeting from its instructions, as on a new call").isFalse();
+        SessionMessage.Ready ready = here.gateway.messages(SessionMessage.Ready.class).get(0);
+        assertThat(ready.conversationId()).isEqualTo("conv-9");
+        assertThat(ready.agent()).isEqualTo("front_desk_phone");
+        assertThat(here.tokens.verify(ready.resumeToken())).contains("conv-9");
+        assertThat(here.counter("voice.core.resumes", "outcome", "fresh")).isEqualTo(1);
+        assertThat(here.counter("voice.core.resumes", "outcome", "failed")).isZero();
+
+        session.responseCreated("resp_1");
+        session.assistantTranscript("resp_1", "item_a1", "Sorry, I lost our conversation. What do you need?");
+        session.responseDone("resp_1", "completed");
+        assertThat(here.endings).isEmpty();
+        assertThat(here.checkpoints.load("conv-9").result()).as("checkpointed again, so a later move restores it")
+                .contains(new Checkpoint("conv-9", "front_desk_phone", null, List.of(
+                        new ConversationItem.AssistantMessage("Sorry, I lost our conversation. What do you need?"))));
     }
 
     @Test

@@ -9,10 +9,12 @@ import dev.voiceagent.session.CoreConnections;
 import dev.voiceagent.session.InternalCredentials;
 import dev.voiceagent.session.CoreConversation;
 import dev.voiceagent.session.SessionMessage;
+import dev.voiceagent.testsupport.metrics.Exposition;
 import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import dev.voiceagent.testsupport.openai.RecordedEvent;
 import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
+import dev.voiceagent.testsupport.process.ServiceForwarder;
 import dev.voiceagent.testsupport.twilio.AudioSource;
 import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
 import io.vertx.core.Vertx;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Core failover: two cores share their checkpoints in Redis behind one name (a forwarder standing in for the
  * Kubernetes Service), one gateway, ten calls pre-warmed on the first core. That core is killed with SIGKILL; every
- * call must go on on the other one, with the caller's audio reaching the model again within 2 s.
+ * call must go on on the other one, with the caller's audio reaching the model again within 2 s. And a call whose
+ * checkpoint is lost with its core goes on too, begun afresh.
  */
 class CoreFailoverIT {
 
@@ -48,6 +51,8 @@ class CoreFailoverIT {
     private final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-failover");
     private final List<QuarkusServiceProcess> services = new ArrayList<>();
     private ServiceForwarder service;
+    private QuarkusServiceProcess coreA;
+    private QuarkusServiceProcess coreB;
 
     @AfterEach
     void stop() {
@@ -71,20 +76,26 @@ class CoreFailoverIT {
     private Map<String, String> core() {
         return Map.of("openai.realtime-url", openAi.openAiUrl().toString(),
                 "openai.api-key", "sk-failover", "core.session-ref.secret", SECRET,
-                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "core.checkpoint.store", "redis",
-                "quarkus.redis.hosts", "redis://127.0.0.1:6379");
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "quarkus.redis.hosts", "redis://127.0.0.1:6379");
+    }
+
+    /** The two cores, with {@code checkpoints} as their store, behind the forwarder; returns the gateway using it. */
+    private QuarkusServiceProcess deploy(String name, String checkpoints) throws Exception {
+        Map<String, String> core = new HashMap<>(core());
+        core.put("core.checkpoint.store", checkpoints);
+        coreA = start(name + "-core-a", "realtime-core", core);
+        coreB = start(name + "-core-b", "realtime-core", core);
+        service = new ServiceForwarder(vertx, List.of(coreA.port(), coreB.port()));
+        QuarkusServiceProcess gateway = start(name + "-gateway", "telephony-gateway", Map.of(
+                "core.url", service.url().toString(), "core.session-ref.secret", SECRET, "twilio.auth-token", TOKEN,
+                "twilio.media-stream-url", "wss://" + HOST + "/media-stream"));
+        warmUp(coreB);
+        return gateway;
     }
 
     @Test
     void tenCallsGoOnOnTheOtherCoreWhenTheirCoreIsKilled() throws Exception {
-        QuarkusServiceProcess coreA = start("failover-core-a", "realtime-core", core());
-        QuarkusServiceProcess coreB = start("failover-core-b", "realtime-core", core());
-        service = new ServiceForwarder(vertx, List.of(coreA.port(), coreB.port()));
-        QuarkusServiceProcess gateway = start("failover-gateway", "telephony-gateway", Map.of(
-                "core.url", service.url().toString(), "core.session-ref.secret", SECRET, "twilio.auth-token", TOKEN,
-                "twilio.media-stream-url", "wss://" + HOST + "/media-stream"));
-
-        warmUp(coreB);
+        QuarkusServiceProcess gateway = deploy("failover", "redis");
 
         List<TwilioCallSimulator> calls = new ArrayList<>();
         for (int n = 0; n < CALLS; n++) {
@@ -141,6 +152,54 @@ class CoreFailoverIT {
         for (int n = 0; n < CALLS; n++) {
             assertThat(openedSince(caller(n), killedNanos)).as("one new upstream session per call").hasSize(1);
         }
+    }
+
+    /**
+     * The checkpoints died with their core (kept in its memory, as a store emptied, or a checkpoint never written or
+     * expired, leaves a genuine resume token with nothing to restore): the call still goes on, begun afresh on the
+     * other core with the entry agent, whose model is told the earlier part was lost, and hears the caller's audio
+     * from the kill on, which the gateway held.
+     */
+    @Test
+    void aCallWhoseCheckpointIsLostGoesOnAfresh() throws Exception {
+        QuarkusServiceProcess gateway = deploy("lost-checkpoint", "memory");
+        String from = caller(CALLS);
+        TwilioCallSimulator call = call(gateway, from, 1);
+        call.placeCall().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await().until(() -> sessionsOf(from).stream()
+                .anyMatch(s -> s.inputAudio().length >= 10 * AudioSource.FRAME_BYTES));
+
+        long sentBeforeKill = call.mediaFramesSent();
+        long killedNanos = System.nanoTime();
+        ProcessHandle.of(coreA.pid()).orElseThrow().destroyForcibly();
+
+        FakeRealtimeSession afresh = await().atMost(Duration.ofSeconds(5))
+                .until(() -> openedSince(from, killedNanos).stream().findFirst().orElse(null),
+                        s -> s != null && s.inputAudio().length > 0);
+        assertThat(afresh.sessionConfig().path("instructions").asText())
+                .contains("You are the front desk of a travel agency, answering a phone call")
+                .contains("It was lost through a technical problem on our side")
+                .contains("briefly apologise for it and ask the person to repeat what they need");
+        assertThat(afresh.createdItems()).as("nothing was restored").isEmpty();
+        await().until(() -> !afresh.received("response.create").isEmpty()); // the model greets, with the apology
+
+        int heardBefore = afresh.inputAudio().length / AudioSource.FRAME_BYTES;
+        await().atMost(Duration.ofSeconds(5)).until(() -> afresh.inputAudio().length
+                >= (heardBefore + 25) * AudioSource.FRAME_BYTES);
+        byte[] audio = afresh.inputAudio();
+        long firstAfter = AudioSource.readTag(audio, 0)[1];
+        assertThat(firstAfter).as("the caller's audio from the kill on, held by the gateway, reached the model")
+                .isLessThanOrEqualTo(sentBeforeKill + 2);
+        for (int frame = 0; frame < audio.length / AudioSource.FRAME_BYTES; frame++) {
+            assertThat(AudioSource.readTag(audio, frame)).as("frame %d: the caller's, in order, none missing", frame)
+                    .containsExactly(1, firstAfter + frame);
+        }
+        assertThat(call.isClosed()).as("the caller is not hung up").isFalse();
+        assertThat(call.violations()).isEmpty();
+        assertThat(openedSince(from, killedNanos)).as("one new upstream session").hasSize(1);
+        assertThat(Exposition.scrape(coreB.baseUrl()).family("voice_core_resumes").samples())
+                .filteredOn(sample -> "fresh".equals(sample.labels().get("outcome")))
+                .singleElement().extracting(Exposition.Sample::value).isEqualTo(1.0);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.json.JSONObject;
 /**
  * One conversation of a web connection, from SESSION_START to its end: its socket to realtime-core, the caller's
  * audio on its way there (resampled to 24 kHz), the agent's audio on its way back, and what the page has played of
- * it, so that a barge-in truncates the model's memory of its answer where the user stopped hearing it.
+ * it ({@link PagePlayback}), so that a barge-in truncates the model's memory of its answer where the user stopped
+ * hearing it.
  * Runs on the connection's context.
  */
 final class WebCall implements CoreConversation.Listener {
@@ -34,18 +35,12 @@ final class WebCall implements CoreConversation.Listener {
     private final Pcm16Resampler resampler;
     private final String agent;
     private final PendingAudio pendingAudio;
+    private final PagePlayback playback = new PagePlayback();
     private CoreConversation conversation;
     private long startTimer = -1;
     private boolean ready;
     private boolean over;
     private long startedAtMillis;
-    private String currentItem;
-    private String interruptedItem;
-    private long itemFirstChunkNanos;
-    private long itemSentMs;
-    private String reportedItem;
-    private long reportedMs;
-    private long reportedAtNanos;
     private String conversationId;
     private boolean handedOver;
     private Span span;
@@ -102,9 +97,7 @@ final class WebCall implements CoreConversation.Listener {
     }
 
     void playbackPosition(String itemId, long playedMs) {
-        reportedItem = itemId;
-        reportedMs = playedMs;
-        reportedAtNanos = System.nanoTime();
+        playback.reported(itemId, playedMs, System.nanoTime());
     }
 
     /** A keypad key; before the core is ready there is no conversation to tell, and the key is dropped. */
@@ -160,9 +153,7 @@ final class WebCall implements CoreConversation.Listener {
                         new JSONObject().put("agent", r.agent()).put("model", r.model()));
             }
             case SessionMessage.AudioItem item -> {
-                currentItem = item.itemId();
-                itemFirstChunkNanos = 0;
-                itemSentMs = 0;
+                playback.item(item.itemId());
                 connection.emit(WidgetEvents.ASSISTANT_AUDIO_ITEM, new JSONObject().put("itemId", item.itemId()));
             }
             case SessionMessage.SpeechStarted speech -> bargeIn();
@@ -196,16 +187,26 @@ final class WebCall implements CoreConversation.Listener {
 
     @Override
     public void onAudio(Buffer base64Audio) {
-        if (over || handedOver || currentItem == null || currentItem.equals(interruptedItem)) {
+        if (over || handedOver || !playback.isLive()) {
             return; // late audio of an interrupted item
         }
         byte[] pcm16 = BASE64_DECODER.decode(base64Audio.getBytes());
-        if (itemFirstChunkNanos == 0) {
-            itemFirstChunkNanos = System.nanoTime();
-        }
-        itemSentMs += AudioCodec.PCM16.millisOf(pcm16.length);
+        playback.sent(AudioCodec.PCM16.millisOf(pcm16.length), System.nanoTime());
         services.metrics().chunkOut();
         connection.emit(WidgetEvents.ASSISTANT_AUDIO_CHUNK, pcm16);
+    }
+
+    /**
+     * The conversation moved to another core: the lost core's answer still playing is stale, so the page stops it and
+     * the restored conversation answers afresh. Not a barge-in (the user did not speak), and nothing to truncate (the
+     * item was in the lost upstream session).
+     */
+    @Override
+    public void onResumed(SessionMessage.Ready ready) {
+        if (!over && playback.isLive()) {
+            stopPage();
+            playback.interrupt(System.nanoTime());
+        }
     }
 
     @Override
@@ -230,37 +231,28 @@ final class WebCall implements CoreConversation.Listener {
                 .put("summary", handoff.summary())
                 .put("target", handoff.target() == null ? JSONObject.NULL : handoff.target()));
         services.handoffs().deliver(conversationId, handoff);
-        long unplayed = currentItem == null || currentItem.equals(interruptedItem) ? 0
-                : itemSentMs - heardMs(System.nanoTime());
+        long unplayed = playback.unplayedMs(System.nanoTime());
         services.vertx().setTimer(Math.max(1, unplayed), t -> connection.onContext(() -> close(
                 SessionMessage.End.TRANSFERRED, "handed to a person", true)));
     }
 
-    /**
-     * How much of the current item the page has played: what it last reported plus the time since, or else the time
-     * since its first chunk was sent, as the page plays in real time; never more than was sent.
-     */
-    private long heardMs(long now) {
-        long estimate = currentItem.equals(reportedItem) ? reportedMs + (now - reportedAtNanos) / 1_000_000
-                : itemFirstChunkNanos == 0 ? 0 : (now - itemFirstChunkNanos) / 1_000_000;
-        return Math.min(itemSentMs, estimate);
-    }
-
     /** The user spoke over the agent: the page stops playback, and the core learns how much of the item was heard. */
     private void bargeIn() {
-        connection.emit(WidgetEvents.INTERRUPTED, currentItem == null ? null
-                : new JSONObject().put("itemId", currentItem));
-        if (currentItem == null || currentItem.equals(interruptedItem)) {
+        stopPage();
+        if (!playback.isLive()) {
             conversation.send(new SessionMessage.PlaybackInterrupted(List.of()));
             return;
         }
-        long heard = heardMs(System.nanoTime());
-        if (heard < itemSentMs) {
+        long now = System.nanoTime();
+        if (playback.unplayedMs(now) > 0) {
             services.metrics().bargeIn();
         }
-        interruptedItem = currentItem;
-        conversation.send(new SessionMessage.PlaybackInterrupted(
-                List.of(new SessionMessage.HeardItem(currentItem, heard))));
+        conversation.send(new SessionMessage.PlaybackInterrupted(List.of(playback.interrupt(now))));
+    }
+
+    private void stopPage() {
+        connection.emit(WidgetEvents.INTERRUPTED, playback.currentItem() == null ? null
+                : new JSONObject().put("itemId", playback.currentItem()));
     }
 
     /** Ended from this side or by the core: tell the page (unless it asked), and release everything. */

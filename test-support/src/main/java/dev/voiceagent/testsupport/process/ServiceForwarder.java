@@ -1,4 +1,4 @@
-package dev.voiceagent.telephony.e2e;
+package dev.voiceagent.testsupport.process;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -14,20 +14,20 @@ import java.util.concurrent.TimeUnit;
  * accepts it, byte for byte both ways, and closes when either side does. A dead target refuses, so connections
  * made after it died go to the next one.
  */
-final class ServiceForwarder implements AutoCloseable {
+public final class ServiceForwarder implements AutoCloseable {
 
     private final NetServer server;
     private final NetClient client;
     private final List<Integer> targetPorts;
 
-    ServiceForwarder(Vertx vertx, List<Integer> targetPorts) throws Exception {
+    public ServiceForwarder(Vertx vertx, List<Integer> targetPorts) throws Exception {
         this.targetPorts = List.copyOf(targetPorts);
         this.client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(500));
         this.server = vertx.createNetServer().connectHandler(this::accept);
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.actualPort());
     }
 
