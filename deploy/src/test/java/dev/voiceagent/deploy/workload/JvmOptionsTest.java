@@ -1,0 +1,99 @@
+package dev.voiceagent.deploy.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voiceagent.deploy.manifest.Bundle;
+import dev.voiceagent.deploy.manifest.Locations;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The services' heap share and collector are the same in the manifests, the images and run.sh, and the heap they give
+ * leaves each container room for what the JVM holds beside it, so a loaded service is not killed for its memory.
+ */
+class JvmOptionsTest {
+
+    /**
+     * Room for what a service holds beside its heap (metaspace, code cache, thread stacks, Netty's direct buffers,
+     * the collector's own structures): about 165 MiB in the 250-call benchmark (peak resident size less the committed
+     * heap), with some margin.
+     */
+    private static final long BESIDE_HEAP = 192L * 1024 * 1024;
+
+    private static final String RATIO = "JAVA_MAX_MEM_RATIO";
+    private static final String GC = "GC_CONTAINER_OPTIONS";
+
+    @ParameterizedTest
+    @MethodSource("dev.voiceagent.deploy.manifest.Bundle#variants")
+    void everyServiceSetsTheMeasuredHeapShareAndCollector(Bundle bundle) throws IOException {
+        Map<String, String> images = imageEnvironment();
+        services(bundle).forEach((workload, container) -> {
+            Map<String, String> env = environment(container);
+            assertThat(env.get(RATIO)).as("%s %s", workload, RATIO).isEqualTo(images.get(RATIO));
+            assertThat(env.get(GC)).as("%s %s", workload, GC).isEqualTo(images.get(GC));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.voiceagent.deploy.manifest.Bundle#variants")
+    void theHeapLeavesRoomForWhatTheJvmHoldsBesideIt(Bundle bundle) {
+        services(bundle).forEach((workload, container) -> {
+            long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValue();
+            long heap = limit * Long.parseLong(environment(container).get(RATIO)) / 100;
+            assertThat(heap + BESIDE_HEAP).as("%s: heap of %d MiB in a %d MiB limit", workload, heap >> 20,
+                    limit >> 20).isLessThanOrEqualTo(limit);
+        });
+    }
+
+    @Test
+    void runShStartsTheServicesWithTheSameOptions() throws IOException {
+        Map<String, String> images = imageEnvironment();
+        Matcher options = Pattern.compile("jvm_options=\\(-XX:MaxRAMPercentage=(\\d+) (-XX:\\+Use\\w+GC)\\)")
+                .matcher(Files.readString(Locations.PROJECT_ROOT.resolve("run.sh")));
+        assertThat(options.find()).as("run.sh sets jvm_options").isTrue();
+        assertThat(options.group(1)).isEqualTo(images.get(RATIO));
+        assertThat(options.group(2)).isEqualTo(images.get(GC));
+    }
+
+    /** The environment the root pom's jib profile writes into every image. */
+    private static Map<String, String> imageEnvironment() throws IOException {
+        String pom = Files.readString(Locations.PROJECT_ROOT.resolve("pom.xml"));
+        Matcher variables = Pattern.compile("<quarkus\\.jib\\.environment-variables\\.(\\w+)>([^<]*)<").matcher(pom);
+        Map<String, String> env = new HashMap<>();
+        while (variables.find()) {
+            env.put(variables.group(1), variables.group(2));
+        }
+        assertThat(env).as("the images' JVM settings").containsKeys(RATIO, GC);
+        return env;
+    }
+
+    /** The containers that run this project's images (the database runs its own). */
+    private static Map<String, Container> services(Bundle bundle) {
+        Map<String, Container> services = bundle.workloads().entrySet().stream()
+                .filter(entry -> Pods.mainContainer(entry.getValue(), entry.getKey()).getImage()
+                        .contains("voice-agent/"))
+                .collect(Collectors.toMap(Map.Entry::getKey,
+                        entry -> Pods.mainContainer(entry.getValue(), entry.getKey())));
+        assertThat(services).as("services in %s", bundle).hasSize(4);
+        return services;
+    }
+
+    private static Map<String, String> environment(Container container) {
+        return Objects.requireNonNullElse(container.getEnv(), List.<EnvVar>of()).stream()
+                .filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    }
+}
