@@ -92,7 +92,9 @@ final class FakeCore implements AutoCloseable {
     private void onStart(ServerWebSocket socket, int id, SessionMessage.Start start) {
         if (start.resume() != null && resumeAnswer == ResumeAnswer.RESUME_FAILED) {
             Buffer reply = Buffer.buffer();
-            append(reply, id, new SessionMessage.Error("resume_failed", "no checkpoint", true));
+            // The real core refuses only a bad token so: a lost checkpoint begins the conversation afresh.
+            append(reply, id, new SessionMessage.Error("resume_failed", "the resume token is not valid or has expired",
+                    true));
             append(reply, id, new SessionMessage.End("resume_failed"));
             ConversationRecords.append(reply, id, ConversationRecords.CLOSED, Buffer.buffer());
             socket.writeBinaryMessage(reply);

@@ -199,8 +199,8 @@ public class ConversationRegistry {
                     + config.maxSessions() + " conversations"));
         }
         ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.caller(),
-                start.callId(), agent.get(), resumeId == null ? lookUpPhoneSession(start, context)
-                        : Future.succeededFuture(null), prewarm, start.traceparent(), start.context());
+                start.callId(), agent.get(), resumeId == null ? lookUpPhoneSession(start, context).started()
+                        : lookUpPhoneSession(start, context), prewarm, start.traceparent(), start.context());
         Conversation conversation = new Conversation(resumeId == null ? UUID.randomUUID().toString() : resumeId,
                 setup, services, new VertxConversationLoop(context));
         conversations.put(conversation.id(), conversation);
@@ -220,10 +220,14 @@ public class ConversationRegistry {
      * What the booking system knows of a phone caller, fetched while the upstream session opens so the greeting can
      * use it without a tool round trip. Bounded by a timeout; no answer means no context, never a failed call.
      */
-    private Future<String> lookUpPhoneSession(SessionMessage.Start start, Context context) {
+    private CallerLookup lookUpPhoneSession(SessionMessage.Start start, Context context) {
         if (start.channel() != Channel.PHONE || start.caller() == null) {
-            return Future.succeededFuture(null);
+            return CallerLookup.answered(null);
         }
+        return new CallerLookup(() -> askPhoneSession(start, context));
+    }
+
+    private Future<String> askPhoneSession(SessionMessage.Start start, Context context) {
         ToolsConfig.PhoneSession lookup = tools.phoneSession();
         String arguments = JSON.createObjectNode().put("phoneNumber", start.caller()).toString();
         Promise<String> result = Promise.promise();

@@ -31,7 +31,7 @@ final class UpstreamLifecycle implements ModelConnection.Listener {
             HistoryReplay.replay(history, conversation::sendUpstream);
             return;
         }
-        conversation.setup.phoneSession().onComplete(lookup -> {
+        conversation.setup.phoneSession().answer().onComplete(lookup -> {
             if (history.callerContext() == null) {
                 history.callerContext(lookup.succeeded() ? lookup.result() : null);
             }

@@ -54,7 +54,8 @@ class CheckpointFlowTest {
                 new ConversationItem.UserMessage("A room in Paris for two"),
                 new ConversationItem.FunctionCall("call_2", "search-hotel", "{\"city\":\"Paris\"}")));
 
-        InProcess here = new InProcess().resumed("conv-1", Future.succeededFuture(Optional.of(checkpoint)));
+        InProcess here = new InProcess().callerContext("{\"customer\":\"someone newer\"}")
+                .resumed("conv-1", Future.succeededFuture(Optional.of(checkpoint)));
         here.conversation.onGatewayAudio(Buffer.buffer("AAAA"));
         FakeModel.Session session = here.model.session(0);
         session.created();
@@ -74,6 +75,7 @@ class CheckpointFlowTest {
         assertThat(update.path("instructions").asText()).contains("find and book a hotel");
         assertThat(update.path("tools").toString()).contains("transfer_to_front_desk_phone");
         assertThat(here.conversation.history.callerContext()).isEqualTo("{\"customer\":\"Alex\"}");
+        assertThat(here.resumedLookups).as("the checkpoint carries what was known of the caller").isZero();
         SessionMessage.Ready ready = here.gateway.messages(SessionMessage.Ready.class).get(0);
         assertThat(ready.conversationId()).isEqualTo("conv-1");
         assertThat(ready.agent()).isEqualTo("hotel_booking");
@@ -96,7 +98,7 @@ class CheckpointFlowTest {
     @MethodSource("lostCheckpoints")
     void aLostCheckpointBeginsTheConversationAfreshWithAnApologyAndKeepsTheCaller(String lost,
             Future<Optional<Checkpoint>> loading) {
-        InProcess here = new InProcess().resumed("conv-9", loading);
+        InProcess here = new InProcess().callerContext("{\"customer\":\"Alex\"}").resumed("conv-9", loading);
         here.conversation.onGatewayAudio(Buffer.buffer("AAAA"));
         FakeModel.Session session = here.model.session(0);
         session.created();
@@ -110,7 +112,8 @@ class CheckpointFlowTest {
                         "model: response.create");
         String instructions = session.sent("session.update").get(0).path("session").path("instructions").asText();
         assertThat(instructions).contains("You are the front desk of a travel agency, answering a phone call")
-                .endsWith("\n\n" + Restore.EARLIER_PART_LOST);
+                .contains("{\"customer\":\"Alex\"}").endsWith("\n\n" + Restore.EARLIER_PART_LOST);
+        assertThat(here.resumedLookups).as("looked up as for a new call, once").isEqualTo(1);
         assertThat(session.sent("response.create").get(0).has("response"))
                 .as("the model composes the greeting from its instructions, as on a new call").isFalse();
         SessionMessage.Ready ready = here.gateway.messages(SessionMessage.Ready.class).get(0);
@@ -125,7 +128,7 @@ class CheckpointFlowTest {
         session.responseDone("resp_1", "completed");
         assertThat(here.endings).isEmpty();
         assertThat(here.checkpoints.load("conv-9").result()).as("checkpointed again, so a later move restores it")
-                .contains(new Checkpoint("conv-9", "front_desk_phone", null, List.of(
+                .contains(new Checkpoint("conv-9", "front_desk_phone", "{\"customer\":\"Alex\"}", List.of(
                         new ConversationItem.AssistantMessage("Sorry, I lost our conversation. What do you need?"))));
     }
 

@@ -49,6 +49,7 @@ final class InProcess {
             "openai.api-key", "sk-test"));
     static final String SECRET = "in-process-test-secret";
     private String callerContext;
+    int resumedLookups;
     private String callContext;
     CheckpointStore checkpoints = new InMemoryCheckpointStore(loop.clock, Duration.ofMinutes(10));
     final ResumeTokens tokens = new ResumeTokens(SECRET, loop.clock, Duration.ofMinutes(10));
@@ -74,7 +75,7 @@ final class InProcess {
 
     /** Builds the conversation of a phone call, attaches the gateway and opens the upstream session. */
     InProcess phoneCall() {
-        conversation = new Conversation("conv-1", setup(Future.succeededFuture(callerContext)), services(), loop);
+        conversation = new Conversation("conv-1", setup(CallerLookup.answered(callerContext)), services(), loop);
         conversation.attach(gateway);
         conversation.open();
         return this;
@@ -82,7 +83,11 @@ final class InProcess {
 
     /** Continues conversation {@code id} from what {@code loading} finds, as a core does on a resuming start. */
     InProcess resumed(String id, Future<Optional<Checkpoint>> loading) {
-        conversation = new Conversation(id, setup(Future.succeededFuture(null)), services(), loop);
+        // The caller is looked up only if the conversation begins afresh; resumedLookups counts the asking.
+        conversation = new Conversation(id, setup(new CallerLookup(() -> {
+            resumedLookups++;
+            return Future.succeededFuture(callerContext);
+        })), services(), loop);
         conversation.attach(gateway);
         conversation.resume(loading);
         return this;
@@ -93,7 +98,7 @@ final class InProcess {
         return this;
     }
 
-    private ConversationSetup setup(Future<String> phoneSession) {
+    private ConversationSetup setup(CallerLookup phoneSession) {
         return new ConversationSetup(Channel.PHONE, AudioCodec.PCMU, "+14155550100", "CA1",
                 graph.entryAgent("phone"), phoneSession, false, null, callContext);
     }
