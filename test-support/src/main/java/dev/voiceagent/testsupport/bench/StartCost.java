@@ -51,6 +51,40 @@ final class StartCost {
         return result;
     }
 
+    /**
+     * The cost of a start from two runs with the same calls up at once and the same call-seconds, one with twice the
+     * calls of half the length: their difference in CPU is the extra starts (and ends) alone, with no estimate of the
+     * relay's cost in it, which depends on how many calls share each wake-up of an event loop.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> atEqualConcurrency(Map<String, Object> fewerRun, Map<String, Object> moreRun) {
+        int extraStarts = (int) moreRun.get("calls") - (int) fewerRun.get("calls");
+        Map<String, Object> perService = new LinkedHashMap<>();
+        double total = 0;
+        double totalWithoutJit = 0;
+        for (String service : ((Map<String, Double>) fewerRun.get("idleCpuMsPerSecond")).keySet()) {
+            if (service.equals("services")) {
+                continue;
+            }
+            double extra = busyCpu(moreRun, service) - busyCpu(fewerRun, service);
+            double extraWithoutJit = extra - jitCpu(moreRun, service) + jitCpu(fewerRun, service);
+            perService.put(service, Map.of("startCpuMsPerCall", extra / extraStarts,
+                    "startCpuMsPerCallWithoutJit", extraWithoutJit / extraStarts));
+            total += extra / extraStarts;
+            totalWithoutJit += extraWithoutJit / extraStarts;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startCpuMsPerCall", total);
+        result.put("startCpuMsPerCallWithoutJit", totalWithoutJit);
+        result.put("callSeconds", Map.of("fewerCalls", fewerRun.get("callSeconds"), "moreCalls",
+                moreRun.get("callSeconds")));
+        result.put("meanConcurrentCalls", Map.of("fewerCalls", ((Map<String, Object>) fewerRun.get(
+                "concurrentCalls")).get("mean"), "moreCalls", ((Map<String, Object>) moreRun.get("concurrentCalls"))
+                        .get("mean")));
+        result.put("perService", perService);
+        return result;
+    }
+
     @SuppressWarnings("unchecked")
     private static double jitCpu(Map<String, Object> run, String service) {
         return (long) ((Map<String, Object>) run.get("jitCpuMs")).get(service);

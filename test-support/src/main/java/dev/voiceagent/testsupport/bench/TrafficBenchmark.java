@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code mean} seconds, so that about rate x mean calls are up at once;
  * <li>{@code start-cost}: the same {@code calls} calls (arriving at {@code rate} per second) lasting 2 s, then 20 s;
  * with each run's idle CPU taken out, the difference is the relay's cost per call-second, and what is left of a
- * 2-s call beyond two seconds of relay is the cost of a call's start (and end).
+ * 2-s call beyond two seconds of relay is the cost of a call's start (and end). Then, since the relay's cost per
+ * call-second depends on how many calls are up, the same at equal concurrency: {@code calls} calls of 4 s and
+ * twice as many of 2 s arriving within the same window, whose difference is the extra starts alone.
  * </ul>
  * Before the measured run, {@code warmupCalls} calls of 3 s ({@code warmupRate} a second, five by default) let the
  * services' JIT compile the start path, as it is in a service that has been taking calls.
@@ -47,7 +49,8 @@ final class TrafficBenchmark {
         report.put("mode", mode);
         report.put("options", options);
         report.put("serviceJvmOptions", System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", ""));
-        try (BenchSystem system = new BenchSystem(Math.max(plan.calls(), warmupCalls))) {
+        // start-cost runs twice the calls once
+        try (BenchSystem system = new BenchSystem(Math.max(2 * plan.calls(), warmupCalls))) {
             report.put("rssKibAtStart", rss(system));
             if (warmupCalls > 0) {
                 report.put("warmUp", summary(TrafficRun.run(system, TrafficPlan.spread(warmupCalls,
@@ -61,6 +64,16 @@ final class TrafficBenchmark {
                 report.put("twoSecondCalls", shortCalls);
                 report.put("twentySecondCalls", longCalls);
                 report.put("startCost", StartCost.of(shortCalls, longCalls, calls));
+                // The same question at equal concurrency: as many calls up at once and as many call-seconds, but
+                // twice the starts in the second run.
+                Duration window = seconds(calls / rate);
+                Map<String, Object> fewer = measured(system, TrafficPlan.spread(calls, window, seconds(4)), "4s",
+                        profiling);
+                Map<String, Object> more = measured(system, TrafficPlan.spread(2 * calls, window, seconds(2)), "2x2s",
+                        profiling);
+                report.put("fourSecondCalls", fewer);
+                report.put("twiceAsManyTwoSecondCalls", more);
+                report.put("startCostAtEqualConcurrency", StartCost.atEqualConcurrency(fewer, more));
             } else {
                 report.put("run", measured(system, plan, mode, profiling));
             }
