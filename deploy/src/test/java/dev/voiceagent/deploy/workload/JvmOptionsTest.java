@@ -10,9 +10,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,9 +39,8 @@ class JvmOptionsTest {
     void everyServiceSetsTheMeasuredHeapShareAndCollector(Bundle bundle) throws IOException {
         Map<String, String> images = imageEnvironment();
         services(bundle).forEach((workload, container) -> {
-            Map<String, String> env = environment(container);
-            assertThat(env.get(RATIO)).as("%s %s", workload, RATIO).isEqualTo(images.get(RATIO));
-            assertThat(env.get(GC)).as("%s %s", workload, GC).isEqualTo(images.get(GC));
+            assertThat(value(container, RATIO)).as("%s %s", workload, RATIO).isEqualTo(images.get(RATIO));
+            assertThat(value(container, GC)).as("%s %s", workload, GC).isEqualTo(images.get(GC));
         });
     }
 
@@ -52,7 +49,7 @@ class JvmOptionsTest {
     void theHeapLeavesRoomForWhatTheJvmHoldsBesideIt(Bundle bundle) {
         services(bundle).forEach((workload, container) -> {
             long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValue();
-            long heap = limit * Long.parseLong(environment(container).get(RATIO)) / 100;
+            long heap = limit * Long.parseLong(value(container, RATIO)) / 100;
             assertThat(heap + BESIDE_HEAP).as("%s: heap of %d MiB in a %d MiB limit", workload, heap >> 20,
                     limit >> 20).isLessThanOrEqualTo(limit);
         });
@@ -91,9 +88,7 @@ class JvmOptionsTest {
         return services;
     }
 
-    private static Map<String, String> environment(Container container) {
-        return Objects.requireNonNullElse(container.getEnv(), List.<EnvVar>of()).stream()
-                .filter(variable -> variable.getValue() != null)
-                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    private static String value(Container container, String name) {
+        return Pods.env(container, name).map(EnvVar::getValue).orElse(null);
     }
 }

@@ -15,11 +15,11 @@ import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import dev.voiceagent.testsupport.openai.RecordedEvent;
 import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
 import dev.voiceagent.testsupport.process.ServiceForwarder;
+import dev.voiceagent.testsupport.process.ServiceGroup;
 import dev.voiceagent.testsupport.twilio.AudioSource;
 import dev.voiceagent.testsupport.twilio.TwilioCallSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,28 +49,19 @@ class CoreFailoverIT {
 
     private final Vertx vertx = Vertx.vertx();
     private final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-failover");
-    private final List<QuarkusServiceProcess> services = new ArrayList<>();
+    private final ServiceGroup services = new ServiceGroup(INTERNAL_SECRET);
     private ServiceForwarder service;
     private QuarkusServiceProcess coreA;
     private QuarkusServiceProcess coreB;
 
     @AfterEach
     void stop() {
-        services.reversed().forEach(QuarkusServiceProcess::close);
+        services.close();
         if (service != null) {
             service.close();
         }
         openAi.close();
         vertx.close();
-    }
-
-    private QuarkusServiceProcess start(String name, String module, Map<String, String> properties) throws IOException {
-        Map<String, String> withCredential = new HashMap<>(properties);
-        withCredential.put("internal-auth.secret", INTERNAL_SECRET); // cores ask gateways for it; gateways sign with it
-        QuarkusServiceProcess process = QuarkusServiceProcess.start(name, QuarkusServiceProcess.runJarOf(module),
-                withCredential, Map.of());
-        services.add(process);
-        return process;
     }
 
     private Map<String, String> core() {
@@ -83,10 +74,10 @@ class CoreFailoverIT {
     private QuarkusServiceProcess deploy(String name, String checkpoints) throws Exception {
         Map<String, String> core = new HashMap<>(core());
         core.put("core.checkpoint.store", checkpoints);
-        coreA = start(name + "-core-a", "realtime-core", core);
-        coreB = start(name + "-core-b", "realtime-core", core);
+        coreA = services.start(name + "-core-a", "realtime-core", core);
+        coreB = services.start(name + "-core-b", "realtime-core", core);
         service = new ServiceForwarder(vertx, List.of(coreA.port(), coreB.port()));
-        QuarkusServiceProcess gateway = start(name + "-gateway", "telephony-gateway", Map.of(
+        QuarkusServiceProcess gateway = services.start(name + "-gateway", "telephony-gateway", Map.of(
                 "core.url", service.url().toString(), "core.session-ref.secret", SECRET, "twilio.auth-token", TOKEN,
                 "twilio.media-stream-url", "wss://" + HOST + "/media-stream"));
         warmUp(coreB);

@@ -13,7 +13,7 @@ final class MemoryReport {
     private MemoryReport() {
     }
 
-    /** Idle resident sizes of every service, read before the calls start. */
+    /** Every service's resident size now, in KiB (read while no call is up, it is the idle size). */
     static Map<String, Long> idle(BenchSystem system) {
         Map<String, Long> idle = new LinkedHashMap<>();
         services(system).forEach((name, service) -> idle.put(name, ProcessStats.of(service.pid()).rssKib()));

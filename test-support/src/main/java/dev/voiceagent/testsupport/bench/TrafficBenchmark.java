@@ -51,12 +51,12 @@ final class TrafficBenchmark {
         report.put("serviceJvmOptions", System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", ""));
         // start-cost runs twice the calls once
         try (BenchSystem system = new BenchSystem(Math.max(2 * plan.calls(), warmupCalls))) {
-            report.put("rssKibAtStart", rss(system));
+            report.put("rssKibAtStart", MemoryReport.idle(system));
             if (warmupCalls > 0) {
                 report.put("warmUp", summary(TrafficRun.run(system, TrafficPlan.spread(warmupCalls,
                         seconds(warmupCalls / warmupRate), seconds(3)))));
             }
-            report.put("rssKibIdleAfterWarmUp", rss(system));
+            report.put("rssKibIdleAfterWarmUp", MemoryReport.idle(system));
             if (mode.equals("start-cost")) {
                 Map<String, Object> shortCalls = measured(system, plan, "2s", profiling);
                 Map<String, Object> longCalls = measured(system, TrafficPlan.spread(calls, seconds(calls / rate),
@@ -137,12 +137,6 @@ final class TrafficBenchmark {
             }
         }
         return summary;
-    }
-
-    private static Map<String, Long> rss(BenchSystem system) {
-        Map<String, Long> rss = new LinkedHashMap<>();
-        system.phoneServices().forEach((name, service) -> rss.put(name, ProcessStats.of(service.pid()).rssKib()));
-        return rss;
     }
 
     private static Duration seconds(double seconds) {

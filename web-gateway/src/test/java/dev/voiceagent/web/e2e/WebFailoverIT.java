@@ -8,11 +8,10 @@ import dev.voiceagent.testsupport.openai.FakeRealtimeServer;
 import dev.voiceagent.testsupport.openai.FakeRealtimeSession;
 import dev.voiceagent.testsupport.process.QuarkusServiceProcess;
 import dev.voiceagent.testsupport.process.ServiceForwarder;
+import dev.voiceagent.testsupport.process.ServiceGroup;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
@@ -32,12 +31,12 @@ class WebFailoverIT {
 
     private final Vertx vertx = Vertx.vertx();
     private final FakeRealtimeServer openAi = FakeRealtimeServer.start(vertx).expectApiKey("sk-web-failover");
-    private final List<QuarkusServiceProcess> services = new ArrayList<>();
+    private final ServiceGroup services = new ServiceGroup(INTERNAL_SECRET);
     private ServiceForwarder service;
 
     @AfterEach
     void stop() {
-        services.reversed().forEach(QuarkusServiceProcess::close);
+        services.close();
         if (service != null) {
             service.close();
         }
@@ -45,17 +44,8 @@ class WebFailoverIT {
         vertx.close();
     }
 
-    private QuarkusServiceProcess start(String name, String module, Map<String, String> properties) throws IOException {
-        Map<String, String> withCredential = new HashMap<>(properties);
-        withCredential.put("internal-auth.secret", INTERNAL_SECRET);
-        QuarkusServiceProcess process = QuarkusServiceProcess.start(name, QuarkusServiceProcess.runJarOf(module),
-                withCredential, Map.of());
-        services.add(process);
-        return process;
-    }
-
     private QuarkusServiceProcess core(String name) throws IOException {
-        return start(name, "realtime-core", Map.of("openai.realtime-url", openAi.openAiUrl().toString(),
+        return services.start(name, "realtime-core", Map.of("openai.realtime-url", openAi.openAiUrl().toString(),
                 "openai.api-key", "sk-web-failover", "core.session-ref.secret", SECRET,
                 "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "core.checkpoint.store", "redis",
                 "quarkus.redis.hosts", "redis://127.0.0.1:6379"));
@@ -66,7 +56,7 @@ class WebFailoverIT {
         QuarkusServiceProcess coreA = core("web-failover-core-a");
         QuarkusServiceProcess coreB = core("web-failover-core-b");
         service = new ServiceForwarder(vertx, List.of(coreA.port(), coreB.port()));
-        QuarkusServiceProcess gateway = start("web-failover-gateway", "web-gateway",
+        QuarkusServiceProcess gateway = services.start("web-failover-gateway", "web-gateway",
                 Map.of("web.core.url", service.url().toString()));
 
         try (WidgetClient widget = WidgetClient.connect(gateway.baseUrl(), "websocket")) {
