@@ -61,6 +61,7 @@ trap stop_all INT TERM EXIT
 # the jar changes): later starts are about a third faster (mcp-tools 2.6 s -> 1.7 s on a 2-core machine).
 # $2 is the address it listens on: the internal services only on this machine, the gateways where callers reach them.
 # The heap and collector are the ones the images and manifests set (docs/benchmarks.md, "Memory and JVM options").
+# (Not their JIT-compiler priority: on a developer's machine it would cost a JVM warning per service and start.)
 jvm_options=(-XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:MaxGCPauseMillis=20)
 start() {
   QUARKUS_HTTP_HOST="$2" QUARKUS_HTTP_PORT="$3" "$java" "${jvm_options[@]}" -XX:+AutoCreateSharedArchive \

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The services' heap share and collector are the same in the manifests, the images and run.sh, and the heap they give
- * leaves each container room for what the JVM holds beside it, so a loaded service is not killed for its memory.
+ * leaves each container room for what the JVM holds beside it, so a loaded service is not killed for its memory. The
+ * images and manifests also run the JIT compilers at the lowest priority (run.sh does not: on a developer's machine
+ * the JVM would print a warning for it at every start, and nothing there is short of CPU).
  */
 class JvmOptionsTest {
 
@@ -33,6 +35,7 @@ class JvmOptionsTest {
 
     private static final String RATIO = "JAVA_MAX_MEM_RATIO";
     private static final String GC = "GC_CONTAINER_OPTIONS";
+    private static final String APPEND = "JAVA_OPTS_APPEND";
 
     @ParameterizedTest
     @MethodSource("dev.voiceagent.deploy.manifest.Bundle#variants")
@@ -42,6 +45,20 @@ class JvmOptionsTest {
             assertThat(value(container, RATIO)).as("%s %s", workload, RATIO).isEqualTo(images.get(RATIO));
             assertThat(value(container, GC)).as("%s %s", workload, GC).isEqualTo(images.get(GC));
         });
+    }
+
+    /**
+     * run-java.sh appends JAVA_OPTS_APPEND to the java command; the images set it from the pom's jib arguments, so a
+     * Deployment that sets it must repeat them all, and the JIT compilers stay at the lowest priority.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.voiceagent.deploy.manifest.Bundle#variants")
+    void everyServiceKeepsTheImagesArgumentsAndRunsTheJitCompilersLast(Bundle bundle) throws IOException {
+        String images = imageJvmArguments();
+        assertThat(images).contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=19");
+        services(bundle).forEach((workload, container) -> assertThat(value(container, APPEND))
+                .as("%s %s", workload, APPEND).isEqualTo(images));
     }
 
     @ParameterizedTest
@@ -75,6 +92,14 @@ class JvmOptionsTest {
         }
         assertThat(env).as("the images' JVM settings").containsKeys(RATIO, GC);
         return env;
+    }
+
+    /** The java arguments the root pom's jib profile gives every image, as run-java.sh receives them. */
+    private static String imageJvmArguments() throws IOException {
+        String pom = Files.readString(Locations.PROJECT_ROOT.resolve("pom.xml"));
+        Matcher arguments = Pattern.compile("<quarkus\\.jib\\.jvm-arguments>([^<]*)<").matcher(pom);
+        assertThat(arguments.find()).as("the images' java arguments").isTrue();
+        return String.join(" ", arguments.group(1).split(","));
     }
 
     /** The containers that run this project's images (the database runs its own). */
