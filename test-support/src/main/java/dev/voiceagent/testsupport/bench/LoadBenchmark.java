@@ -279,6 +279,8 @@ public final class LoadBenchmark {
             webResult.put("bargeIn", webBargeInLatency);
             webResult.put("webGatewayCpuMsPerSessionSecond", (webEnd.cpuMillis() - webStart.cpuMillis())
                     / (web * elapsedSeconds));
+            webResult.put("webGatewayCpuBreakdownMsPerSessionSecond",
+                    ProcessStats.breakdown(webStart, webEnd, web * elapsedSeconds));
             result.put("web", webResult);
         }
         result.put("webhookToSessionReady", Percentiles.of(Arrays.stream(readyAfter).filter(v -> v > 0).toArray()));

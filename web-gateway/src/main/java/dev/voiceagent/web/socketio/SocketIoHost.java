@@ -42,6 +42,7 @@ public class SocketIoHost {
     private final Capacity capacity;
     private final WebMetrics metrics;
     private final Vertx vertx;
+    private final EngineIoTimers timers = new EngineIoTimers();
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     /** The handshake under way on this thread: the library opens the connection synchronously inside it. */
     private final ThreadLocal<Opening> opening = new ThreadLocal<>();
@@ -100,6 +101,7 @@ public class SocketIoHost {
                 .setPingInterval(config.pingInterval().toMillis())
                 .setPingTimeout(config.pingTimeout().toMillis())
                 .setAllowedCorsOrigins(corsOrigins(access.origins()));
+        options.setScheduledExecutorService(timers);
         this.engine = new EngineIoServer(options);
         this.engine.on("connection", args -> track((EngineIoSocket) args[0]));
         this.server = new SocketIoServer(engine);
@@ -214,5 +216,6 @@ public class SocketIoHost {
     @PreDestroy
     void shutdown() {
         engine.shutdown();
+        timers.shutdownNow();
     }
 }

@@ -24,11 +24,17 @@ final class RawSocketIoClient implements AutoCloseable {
     private final WebSocket socket;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
+    private volatile boolean answeringPings;
 
     private RawSocketIoClient(WebSocketClient client, WebSocket socket) {
         this.client = client;
         this.socket = socket;
-        socket.textMessageHandler(received::add);
+        socket.textMessageHandler(text -> {
+            received.add(text);
+            if (answeringPings && text.equals("2")) {
+                socket.writeTextMessage("3"); // Engine.IO 4: the server pings, the client pongs
+            }
+        });
         socket.exceptionHandler(error -> received.add("client error: " + error.getMessage())); // e.g. a reset
         socket.closeHandler(v -> closeCode = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
     }
@@ -65,6 +71,12 @@ final class RawSocketIoClient implements AutoCloseable {
         Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> received.stream().anyMatch(p -> p.startsWith("0{")));
         sendText("40" + auth);
+        return this;
+    }
+
+    /** Answers the server's heartbeat pings from now on, as every real client does. */
+    RawSocketIoClient answeringPings() {
+        answeringPings = true;
         return this;
     }
 
