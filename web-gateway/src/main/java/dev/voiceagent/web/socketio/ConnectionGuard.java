@@ -51,6 +51,11 @@ public final class ConnectionGuard {
     private final AudioBudget audio;
     private int audioBytesPerMs = DEFAULT_BYTES_PER_MS;
     private boolean connected;
+    /**
+     * The last packet found decodable: a page sends the same placeholder packet before every audio chunk, and
+     * decodability depends on the text alone, so that one is not parsed again 50 times a second.
+     */
+    private String lastDecodable;
 
     public ConnectionGuard(WebConfig.Limits limits, ConnectAdmission admission, Map<String, List<String>> headers) {
         this.limits = limits;
@@ -81,8 +86,11 @@ public final class ConnectionGuard {
         if (attachments < 0 || attachments > limits.maxAttachments()) {
             return new Close("too_many_attachments", "packet announces too many attachments");
         }
-        if (!SocketIoPackets.isDecodable(packet)) {
-            return new Close("malformed", "not an Engine.IO or Socket.IO packet the server reads");
+        if (!packet.equals(lastDecodable)) {
+            if (!SocketIoPackets.isDecodable(packet)) {
+                return new Close("malformed", "not an Engine.IO or Socket.IO packet the server reads");
+            }
+            lastDecodable = packet;
         }
         Verdict rate = attachments > 0 ? ADMIT : rate(nowNanos);
         if (rate != ADMIT) {

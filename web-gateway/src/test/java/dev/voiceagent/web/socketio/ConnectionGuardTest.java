@@ -56,6 +56,16 @@ class ConnectionGuardTest {
         }
     }
 
+    @Test
+    void aMalformedPacketClosesAfterManyGoodOnes() {
+        for (int chunk = 0; chunk < 3; chunk++) {
+            assertThat(guard.text(AUDIO_EVENT, chunk * 20 * MILLI)).isInstanceOf(ConnectionGuard.Admit.class);
+            assertThat(guard.binary(960, chunk * 20 * MILLI)).isInstanceOf(ConnectionGuard.Admit.class);
+        }
+        assertThat(guard.text(AUDIO_EVENT.replace("}}]", "}]"), SECOND)).isEqualTo(new ConnectionGuard.Close(
+                "malformed", "not an Engine.IO or Socket.IO packet the server reads"));
+    }
+
     /**
      * Found by fuzzing: a websocket text frame {@code b<base64>} reached the library as binary data the guard never
      * measured. After a binary event announcing no attachment the library's decoder keeps every such message, without
