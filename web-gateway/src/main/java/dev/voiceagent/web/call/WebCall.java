@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.Span;
 import io.vertx.core.buffer.Buffer;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 import org.json.JSONObject;
 
@@ -42,6 +43,7 @@ final class WebCall implements CoreConversation.Listener {
     private boolean over;
     private long startedAtMillis;
     private String conversationId;
+    private String speaking; // the agent the page was last told of
     private boolean handedOver;
     private Span span;
 
@@ -146,6 +148,7 @@ final class WebCall implements CoreConversation.Listener {
                 conversationId = r.conversationId();
                 services.vertx().cancelTimer(startTimer);
                 startedAtMillis = System.currentTimeMillis();
+                speaking = r.agent();
                 services.metrics().sessionStarted();
                 LOG.infof("web session started: conversation %s, agent %s, model %s", r.conversationId(), r.agent(),
                         r.model());
@@ -163,10 +166,7 @@ final class WebCall implements CoreConversation.Listener {
                             : WidgetEvents.ASSISTANT_AUDIO_TRANSCRIPT, transcript.text());
                 }
             }
-            case SessionMessage.AgentChanged changed -> {
-                LOG.infof("web session: agent %s now speaks", changed.agent());
-                connection.emit(WidgetEvents.AGENT_CHANGED, new JSONObject().put("agent", changed.agent()));
-            }
+            case SessionMessage.AgentChanged changed -> agentChanged(changed.agent());
             case SessionMessage.ToolActivity tool -> connection.emit(WidgetEvents.TOOL_ACTIVITY,
                     new JSONObject().put("tool", tool.tool()).put("phase", tool.phase()));
             case SessionMessage.Error error -> {
@@ -197,9 +197,8 @@ final class WebCall implements CoreConversation.Listener {
     }
 
     /**
-     * The conversation moved to another core: the lost core's answer still playing is stale, so the page stops it and
-     * the restored conversation answers afresh. Not a barge-in (the user did not speak), and nothing to truncate (the
-     * item was in the lost upstream session).
+     * The conversation moved to another core: the lost core's answer still playing is stale, so the page stops it (not
+     * a barge-in, nothing to truncate: the item was the lost session's); begun afresh, it may have another agent.
      */
     @Override
     public void onResumed(SessionMessage.Ready ready) {
@@ -207,6 +206,15 @@ final class WebCall implements CoreConversation.Listener {
             stopPage();
             playback.interrupt(System.nanoTime());
         }
+        if (!over && !Objects.equals(ready.agent(), speaking)) {
+            agentChanged(ready.agent()); // begun afresh (its checkpoint lost) with the entry agent
+        }
+    }
+
+    private void agentChanged(String name) {
+        speaking = name;
+        LOG.infof("web session: agent %s now speaks", name);
+        connection.emit(WidgetEvents.AGENT_CHANGED, new JSONObject().put("agent", name));
     }
 
     @Override

@@ -45,9 +45,13 @@ class WebFailoverIT {
     }
 
     private QuarkusServiceProcess core(String name) throws IOException {
+        return core(name, "redis");
+    }
+
+    private QuarkusServiceProcess core(String name, String checkpoints) throws IOException {
         return services.start(name, "realtime-core", Map.of("openai.realtime-url", openAi.openAiUrl().toString(),
                 "openai.api-key", "sk-web-failover", "core.session-ref.secret", SECRET,
-                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "core.checkpoint.store", "redis",
+                "voice.mcp.booking.url", "http://127.0.0.1:9/mcp", "core.checkpoint.store", checkpoints,
                 "quarkus.redis.hosts", "redis://127.0.0.1:6379"));
     }
 
@@ -86,6 +90,35 @@ class WebFailoverIT {
             assertThat(resumed.violations()).isEmpty();
             assertThat(bargeIns(Exposition.scrape(gateway.baseUrl()))).as("not the user's barge-in")
                     .isEqualTo(bargeInsBefore);
+        }
+    }
+
+    /**
+     * The killed core kept its checkpoints in memory, so the other core begins the conversation afresh with the
+     * channel's entry agent: the page, last told another agent spoke, hears which one speaks now.
+     */
+    @Test
+    void aSessionBegunAfreshTellsThePageWhichAgentSpeaksNow() throws Exception {
+        QuarkusServiceProcess coreA = core("web-fresh-core-a", "memory");
+        QuarkusServiceProcess coreB = core("web-fresh-core-b", "memory");
+        service = new ServiceForwarder(vertx, List.of(coreA.port(), coreB.port()));
+        QuarkusServiceProcess gateway = services.start("web-fresh-gateway", "web-gateway",
+                Map.of("web.core.url", service.url().toString()));
+
+        try (WidgetClient widget = WidgetClient.connect(gateway.baseUrl(), "websocket")) {
+            widget.send("SESSION_START", new JSONObject().put("sampleRate", 24000));
+            String entry = ((JSONObject) widget.await("SESSION_START_SUCCESS").data()).getString("agent");
+            openAi.awaitSessions(1).get(0).functionCall("transfer_to_hotel_booking", "{}");
+            assertThat(((JSONObject) widget.await("AGENT_CHANGED").data()).getString("agent"))
+                    .isEqualTo("hotel_booking").isNotEqualTo(entry);
+
+            ProcessHandle.of(coreA.pid()).orElseThrow().destroyForcibly();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> widget.received("AGENT_CHANGED").size() == 2);
+            assertThat(((JSONObject) widget.received("AGENT_CHANGED").get(1).data()).getString("agent"))
+                    .isEqualTo(entry);
+            assertThat(openAi.sessions()).as("begun afresh on the other core").hasSize(2);
+            assertThat(widget.received("SESSION_ENDED")).as("the session goes on").isEmpty();
         }
     }
 
