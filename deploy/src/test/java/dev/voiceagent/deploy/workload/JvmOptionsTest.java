@@ -84,8 +84,8 @@ class JvmOptionsTest {
 
     /** The environment the root pom's jib profile writes into every image. */
     private static Map<String, String> imageEnvironment() throws IOException {
-        String pom = Files.readString(Locations.PROJECT_ROOT.resolve("pom.xml"));
-        Matcher variables = Pattern.compile("<quarkus\\.jib\\.environment-variables\\.(\\w+)>([^<]*)<").matcher(pom);
+        Matcher variables = Pattern.compile("<quarkus\\.jib\\.environment-variables\\.(\\w+)>([^<]*)<")
+                .matcher(rootPom());
         Map<String, String> env = new HashMap<>();
         while (variables.find()) {
             env.put(variables.group(1), variables.group(2));
@@ -96,10 +96,13 @@ class JvmOptionsTest {
 
     /** The java arguments the root pom's jib profile gives every image, as run-java.sh receives them. */
     private static String imageJvmArguments() throws IOException {
-        String pom = Files.readString(Locations.PROJECT_ROOT.resolve("pom.xml"));
-        Matcher arguments = Pattern.compile("<quarkus\\.jib\\.jvm-arguments>([^<]*)<").matcher(pom);
+        Matcher arguments = Pattern.compile("<quarkus\\.jib\\.jvm-arguments>([^<]*)<").matcher(rootPom());
         assertThat(arguments.find()).as("the images' java arguments").isTrue();
         return String.join(" ", arguments.group(1).split(","));
+    }
+
+    private static String rootPom() throws IOException {
+        return Files.readString(Locations.PROJECT_ROOT.resolve("pom.xml"));
     }
 
     /** The containers that run this project's images (the database runs its own). */

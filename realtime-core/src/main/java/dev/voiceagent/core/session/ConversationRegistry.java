@@ -198,9 +198,10 @@ public class ConversationRegistry {
             return refuse(new Refusal("capacity", "this instance already runs its limit of "
                     + config.maxSessions() + " conversations"));
         }
+        CallerLookup callerLookup = lookUpPhoneSession(start, context);
         ConversationSetup setup = new ConversationSetup(start.channel(), start.codec(), start.caller(),
-                start.callId(), agent.get(), resumeId == null ? lookUpPhoneSession(start, context).started()
-                        : lookUpPhoneSession(start, context), prewarm, start.traceparent(), start.context());
+                start.callId(), agent.get(), resumeId == null ? callerLookup.started() : callerLookup, prewarm,
+                start.traceparent(), start.context());
         Conversation conversation = new Conversation(resumeId == null ? UUID.randomUUID().toString() : resumeId,
                 setup, services, new VertxConversationLoop(context));
         conversations.put(conversation.id(), conversation);
