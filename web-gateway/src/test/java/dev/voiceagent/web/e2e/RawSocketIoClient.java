@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A client that writes Engine.IO/Socket.IO frames by hand over a websocket, to send what well-behaved clients never
@@ -68,8 +69,14 @@ final class RawSocketIoClient implements AutoCloseable {
 
     /** A client past the handshake: open packet read, CONNECT sent with this auth payload (JSON, or empty). */
     RawSocketIoClient connect(String auth) {
-        Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> received.stream().anyMatch(p -> p.startsWith("0{")));
+        try {
+            Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                    .atMost(Duration.ofSeconds(5)).until(() -> received.stream().anyMatch(p -> p.startsWith("0{")));
+        } catch (ConditionTimeoutException e) {
+            // Says what the socket did instead, so a rare failure can be read from the report alone.
+            throw new AssertionError("no Engine.IO open packet within 5 s; received " + received + ", closed "
+                    + (isClosed() ? "with " + closeCode : "no"), e);
+        }
         sendText("40" + auth);
         return this;
     }
