@@ -16,6 +16,10 @@ import org.jboss.logging.Logger;
  * opens there ({@link CoreConnections#reportTo}) and by a light periodic probe of the core's readiness
  * ({@code GET /q/health/ready}: a core that is full or draining takes no new call either). The latest answer
  * wins; nothing is known, so nothing is reachable, until the first one. Thread-safe.
+ * <p>
+ * Asks made while a probe is in flight share its answer: a slow core that lets a burst of pre-warms time out is asked
+ * once, not once per call. (Asked once per call, the probes queued for the one connection to the core, timed out
+ * waiting for it, and a core that was only slow was taken for gone: every new call got the apology.)
  */
 public final class CoreReachability implements AutoCloseable {
 
@@ -31,6 +35,8 @@ public final class CoreReachability implements AutoCloseable {
     private volatile String problem = "not probed yet";
     /** Guarded by this: a first answer is logged, then only changes. */
     private boolean known;
+    /** Guarded by this: the probe whose answer is awaited, or null. */
+    private Future<Boolean> inFlight;
 
     /** Probes at once, then every {@code probeInterval}. */
     public CoreReachability(Vertx vertx, URI coreBaseUrl, Duration probeInterval) {
@@ -53,8 +59,24 @@ public final class CoreReachability implements AutoCloseable {
         return reachable ? null : problem;
     }
 
-    /** Asks the core's readiness now; completes with the new state (never fails). */
-    public Future<Boolean> probe() {
+    /** Asks the core's readiness now, or joins the ask in flight; completes with the new state (never fails). */
+    public synchronized Future<Boolean> probe() {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        Future<Boolean> asked = askReadiness();
+        inFlight = asked;
+        asked.onComplete(done -> answered(asked));
+        return asked;
+    }
+
+    private synchronized void answered(Future<Boolean> asked) {
+        if (inFlight == asked) {
+            inFlight = null;
+        }
+    }
+
+    private Future<Boolean> askReadiness() {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
                 .setAbsoluteURI(coreBaseUrl.resolve("/q/health/ready").toString())
                 .setTimeout(probeTimeoutMillis);

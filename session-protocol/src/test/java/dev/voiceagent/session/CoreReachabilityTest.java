@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +72,39 @@ class CoreReachabilityTest {
             assertThat(reachability.isReachable()).isFalse();
         } finally {
             connections.close();
+        }
+    }
+
+    @Test
+    void aBurstOfAsksToASlowCoreSharesOneProbe() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer slowCore = vertx.createHttpServer().requestHandler(request -> {
+            asked.incrementAndGet();
+            vertx.setTimer(300, t -> request.response().setStatusCode(200).end());
+        });
+        int port = slowCore.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS)
+                .actualPort();
+        try (CoreReachability reachability = new CoreReachability(vertx, URI.create("http://127.0.0.1:" + port),
+                Duration.ofHours(1))) {
+            await().until(reachability::isReachable);
+            asked.set(0);
+
+            // Thirty calls whose pre-warm timed out ask at once; one at a time they would take 9 s, past the timeout.
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                answers.add(reachability.probe());
+            }
+            List<Boolean> reachable = Future.all(answers).toCompletionStage().toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS).list();
+
+            assertThat(reachable).hasSize(30).containsOnly(true);
+            assertThat(asked).hasValue(1);
+            assertThat(reachability.isReachable()).isTrue();
+
+            // Asked again once answered: a new probe, not the old answer.
+            assertThat(reachability.probe().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(asked).hasValue(2);
         }
     }
 }
