@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voiceagent.testsupport.websocket.ServerFirstWebSocket;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +51,7 @@ class FakeRealtimeServerTest {
 
     /** Listens from the moment the socket opens: the server speaks first. */
     private WebSocket open(WebSocketConnectOptions options) throws Exception {
-        return vertx.createWebSocketClient().connect(options).map(ws -> {
+        return ServerFirstWebSocket.connect(vertx, vertx.createWebSocketClient(), options, ws -> {
             ws.textMessageHandler(text -> {
                 try {
                     events.add(json.readTree(text));
@@ -58,7 +60,7 @@ class FakeRealtimeServerTest {
                 }
             });
             return ws;
-        }).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }, Duration.ofSeconds(5));
     }
 
     private JsonNode awaitEvent(String type) {

@@ -1,6 +1,6 @@
 package dev.voiceagent.web.e2e;
 
-import io.vertx.core.Context;
+import dev.voiceagent.testsupport.websocket.ServerFirstWebSocket;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
@@ -11,9 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -64,21 +62,8 @@ final class RawSocketIoClient implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(gateway.getHost())
                 .setPort(gateway.getPort()).setURI("/realtime-voice/?EIO=4&transport=websocket");
         headers.forEach(options::addHeader);
-        // Vert.x resumes a new client websocket as its upgrade completes and delivers the frames already read in a
-        // task of their own. The handlers must be set before that task runs: connecting from the socket's event loop
-        // attaches them before the upgrade can complete, so they are set in the upgrade's own task. (Attached from
-        // this thread, after a fast upgrade, they ran in a later task, and the open packet went to no handler.)
-        CompletableFuture<RawSocketIoClient> opened = new CompletableFuture<>();
-        Context loop = vertx.getOrCreateContext();
-        loop.runOnContext(v -> client.connect(options).map(socket -> new RawSocketIoClient(client, socket))
-                .onComplete(done -> {
-                    if (done.succeeded()) {
-                        opened.complete(done.result());
-                    } else {
-                        opened.completeExceptionally(done.cause());
-                    }
-                }));
-        return opened.get(10, TimeUnit.SECONDS);
+        return ServerFirstWebSocket.connect(vertx, client, options, socket -> new RawSocketIoClient(client, socket),
+                Duration.ofSeconds(10));
     }
 
     /** A client past the handshake: open packet read, CONNECT sent with this auth payload (JSON, or empty). */
