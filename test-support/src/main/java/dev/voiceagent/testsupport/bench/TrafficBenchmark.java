@@ -84,11 +84,6 @@ final class TrafficBenchmark {
     /** A run, with the services' idle CPU per second (timers, probes; JIT aside) measured just before it. */
     private static Map<String, Object> measured(BenchSystem system, TrafficPlan plan, String label, Profiling profiling)
             throws Exception {
-        // The warm-up's garbage is collected now, in this JVM (the simulators' and the fake's), not by a mixed
-        // collection in the middle of the run, where its pause (93 ms seen after 6 000 warm-up calls) would be
-        // measured as the services' latency.
-        system.openAi.reset();
-        System.gc();
         Map<String, ProcessStats> idleBefore = TrafficRun.cpu(system);
         Thread.sleep(IDLE_SAMPLE.toMillis()); // measuring idle is waiting: nothing to wait for
         Map<String, ProcessStats> idleAfter = TrafficRun.cpu(system);
@@ -96,11 +91,7 @@ final class TrafficBenchmark {
                 : FlightRecordings.start(Path.of(profiling.jfr()), label, system.phoneServices());
         AsyncProfiles profiles = profiling.profile() == null ? null
                 : AsyncProfiles.start(Path.of(profiling.profile()), label, system.phoneServices());
-        Map<String, Object> result;
-        try (OwnGcPauses pauses = OwnGcPauses.start()) {
-            result = TrafficRun.run(system, plan);
-            result.put("loadGeneratorGcPauses", pauses.percentiles());
-        }
+        Map<String, Object> result = TrafficRun.run(system, plan);
         if (recordings != null) {
             recordings.stop();
         }

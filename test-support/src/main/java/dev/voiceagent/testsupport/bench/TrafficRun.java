@@ -42,6 +42,10 @@ final class TrafficRun {
             calls[i] = new BenchCall(i, plan.arrivals().get(i).durationMillis(), system, measures);
         }
         system.openAi.reset();
+        // The previous run's garbage (the warm-up's 6 000 sessions, say) is collected now, in this JVM (the
+        // simulators' and the fake's), before this run's CPU is read, not by a mixed collection in its middle, where
+        // the pause (93 ms seen) would be measured as the services' latency.
+        System.gc();
         system.openAi.sessionOptions(FakeRealtimeSession.Options.defaults().withoutAutomaticResponses()
                 .withTaps(new FakeRealtimeSession.AudioTaps() {
                     @Override
@@ -65,30 +69,39 @@ final class TrafficRun {
                     }
                 }));
 
-        Map<String, ProcessStats> before = cpu(system);
-        long started = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            BenchCall call = calls[i];
-            long due = plan.arrivals().get(i).atMillis();
-            system.vertx.setTimer(Math.max(1, due - (System.nanoTime() - started) / 1_000_000), t -> call.place());
-        }
+        Map<String, ProcessStats> before;
+        Map<String, ProcessStats> after;
         Concurrency concurrency = new Concurrency(calls);
-        long sampler = system.vertx.setPeriodic(100, t -> concurrency.sample());
-        Future.join(Arrays.stream(calls).map(BenchCall::done).toList()).toCompletionStage().toCompletableFuture()
-                .get(plan.arrivals().getLast().atMillis() + plan.longestMillis() + 120_000, TimeUnit.MILLISECONDS);
-        system.vertx.cancelTimer(sampler);
-        // The services' share of the last hang-ups counts too: their CPU is read once the core has closed the
-        // upstream session of every call, which it does last when a call ends. (Asking the services' metrics instead
-        // would cost them a scrape every poll, which showed in the profile.)
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> Arrays.stream(calls)
-                .allMatch(call -> call.upstream == null || !call.upstream.isOpen()));
-        Map<String, ProcessStats> after = cpu(system);
+        long started;
+        Percentiles ownPauses;
+        try (OwnGcPauses pauses = OwnGcPauses.start()) {
+            before = cpu(system);
+            started = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                BenchCall call = calls[i];
+                long due = plan.arrivals().get(i).atMillis();
+                system.vertx.setTimer(Math.max(1, due - (System.nanoTime() - started) / 1_000_000), t -> call.place());
+            }
+            long sampler = system.vertx.setPeriodic(100, t -> concurrency.sample());
+            Future.join(Arrays.stream(calls).map(BenchCall::done).toList()).toCompletionStage().toCompletableFuture()
+                    .get(plan.arrivals().getLast().atMillis() + plan.longestMillis() + 120_000, TimeUnit.MILLISECONDS);
+            system.vertx.cancelTimer(sampler);
+            // The services' share of the last hang-ups counts too: their CPU is read once the core has closed the
+            // upstream session of every call, which it does last when a call ends. (Asking the services' metrics
+            // instead would cost them a scrape every poll, which showed in the profile.)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> Arrays.stream(calls)
+                    .allMatch(call -> call.upstream == null || !call.upstream.isOpen()));
+            after = cpu(system);
+            ownPauses = pauses.percentiles();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         // Before the next run: every call has ended in the services (a pre-warmed session no stream claimed ends
         // when its pre-warm expires).
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Metrics.activeSessions(system.core) == 0 && Metrics.activeCalls(system.gateway) == 0);
-        return report(system, calls, measures, concurrency, before, after, seconds);
+        Map<String, Object> report = report(system, calls, measures, concurrency, before, after, seconds);
+        report.put("loadGeneratorGcPauses", ownPauses);
+        return report;
     }
 
     private static Map<String, Object> report(BenchSystem system, BenchCall[] calls, Measures measures,
